@@ -1,0 +1,69 @@
+"""Turn content/ into one Markdown page per page and language, before MkDocs reads docs/.
+
+A thin adapter: loading, validation and rendering live in the patientsite package.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from patientsite import mkdocs_i18n
+from patientsite.cache import ContentCache
+from patientsite.inline import render_plain
+from patientsite.problems import ContentError
+from patientsite.render import render_site, write_tree
+
+log = logging.getLogger("mkdocs.hooks.content")
+_cache = ContentCache()
+
+
+@event_priority(-110)  # after i18n (-100) has switched the build to its language
+def on_config(config: Any) -> Any:
+    """Load and validate content/ (cached), and name the site in the build's language."""
+    content = _load(config)
+    lang = mkdocs_i18n.current_language(config)
+    config.site_name = render_plain(content.site.name.get(lang))
+    config.site_description = render_plain(content.site.description.get(lang))
+    return config
+
+
+def on_pre_build(config: Any) -> None:
+    """Write the generated pages into docs/ (only those that changed) and report overdue reviews."""
+    content = _load(config)
+    templates = Path(config.theme.custom_dir) / "content"
+    files = _cache.rendered(content, templates, lambda: render_site(content, templates, date.today()))
+    written, deleted = write_tree(Path(config.docs_dir), files)
+    if written or deleted:
+        log.info(f"Generated pages: {written} written, {deleted} removed, {len(files)} in all")
+    if _cache.first_report(content):
+        for notice in _cache.overdue(content, date.today()):
+            log.info(f"REVIEW OVERDUE: {notice}")
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Give the theme templates the interface words of the build's language."""
+    content = _load(config)
+    lang = mkdocs_i18n.current_language(config)
+    labels = content.site.labels
+    warning_page = next(p for p in content.site.pages if p.template == "warning_signs")
+    env.globals["patientsite"] = {
+        "warning_banner": Markup.escape(render_plain(labels.warning_banner.get(lang))),
+        "warning_banner_link": Markup.escape(render_plain(labels.warning_banner_link.get(lang))),
+        "warning_path": warning_page.path,
+    }
+    return env
+
+
+def _load(config: Any) -> Any:
+    root = Path(config.config_file_path).parent
+    try:
+        return _cache.content(root / "content", mkdocs_i18n.languages(config), root)
+    except ContentError as error:
+        raise PluginError("\n" + error.report()) from None

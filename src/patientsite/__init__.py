@@ -1,0 +1,1 @@
+"""Patient-education site and leaflet generator: content model and renderers."""

@@ -1,0 +1,60 @@
+"""Parse content once per change, not once per language build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from patientsite.loader import Content, load_content, overdue
+from patientsite.model import Language
+
+
+class ContentCache:
+    """Keeps the last loaded content and its rendering, keyed on the files' modification times."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._content: Content | None = None
+        self._rendered: dict[str, str] | None = None
+        self._rendered_key: tuple[object, ...] | None = None
+        self._reported: int | None = None
+
+    def content(self, root: Path, languages: Sequence[Language], project: Path) -> Content:
+        """The validated content of root, loaded again only when a file changed."""
+        key = (tuple(languages), *_stamps(root))
+        if key != self._key or self._content is None:
+            self._content = load_content(root, languages, project)
+            self._key = key
+            self._rendered = None
+        return self._content
+
+    def rendered(
+        self, content: Content, templates: Path, render: Callable[[], dict[str, str]]
+    ) -> dict[str, str]:
+        """The rendered pages of content, rendered again only when content or templates change."""
+        key = (id(content), *_stamps(templates))
+        if self._rendered is None or key != self._rendered_key:
+            self._rendered = render()
+            self._rendered_key = key
+        return self._rendered
+
+    def first_report(self, content: Content) -> bool:
+        """True the first time it is asked about this content (notices are logged once)."""
+        if self._reported == id(content):
+            return False
+        self._reported = id(content)
+        return True
+
+    @staticmethod
+    def overdue(content: Content, today: date) -> list[str]:
+        """Overdue review notices for content."""
+        return overdue(content, today)
+
+
+def _stamps(root: Path) -> list[tuple[str, int, int]]:
+    return sorted(
+        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in root.rglob("*")
+        if p.is_file()
+    )

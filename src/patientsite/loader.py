@@ -1,0 +1,414 @@
+"""Load and validate a whole content folder; report every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from patientsite import model as m
+from patientsite.problems import ContentError, Problem, display_path, field_path
+from patientsite.yamlsource import Loc, YamlDocument, read_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+# Placeholders whose values come from the programme and clinic files.
+PROGRAMME_PLACEHOLDERS = frozenset(
+    {
+        "weeks",
+        "sessions_per_week",
+        "min_age",
+        "min_pain_days",
+        "education_years",
+        "internship_years",
+        "clinic",
+        "clinic_phone",
+    }
+)
+
+FILES: dict[str, type[BaseModel]] = {
+    "clinic": m.Clinic,
+    "condition": m.Condition,
+    "symptoms": m.Symptoms,
+    "warning_signs": m.WarningSigns,
+    "programme": m.Programme,
+    "self_care": m.SelfCare,
+    "education": m.Education,
+    "exercise_library": m.ExerciseLibrary,
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every content file of a site, validated."""
+
+    root: Path
+    languages: tuple[m.Language, ...]
+    site: m.SiteFile
+    clinic: m.Clinic
+    condition: m.Condition
+    symptoms: m.Symptoms
+    warning_signs: m.WarningSigns
+    programme: m.Programme
+    self_care: m.SelfCare
+    education: m.Education
+    exercise_library: m.ExerciseLibrary
+    exercises: dict[str, m.Exercise]
+
+    def placeholders(self) -> dict[str, str]:
+        """The value of every placeholder a text may use."""
+        weeks = self.programme.weeks
+        values = {
+            "weeks": str(weeks.min) if weeks.min == weeks.max else f"{weeks.min}–{weeks.max}",
+            "sessions_per_week": str(self.programme.sessions_per_week),
+            "min_age": str(self.programme.target_group.min_age),
+            "min_pain_days": str(self.programme.target_group.min_pain_days),
+            "education_years": str(self.programme.provider.education_years),
+            "internship_years": str(self.programme.provider.internship_years),
+            "clinic": self.clinic.name,
+            "clinic_phone": self.clinic.phone,
+        }
+        values.update({service.id: service.number for service in self.site.services})
+        return values
+
+    def file(self, name: str) -> BaseModel:
+        """A content file's model by its name (as in a page's `uses`)."""
+        value = getattr(self, name)
+        assert isinstance(value, BaseModel)
+        return value
+
+
+def load_content(
+    root: Path, languages: Sequence[m.Language], project: Path | None = None
+) -> Content:
+    """Load every file under root, validate it, and raise ContentError listing all problems."""
+    project = project or root.parent
+    problems: list[Problem] = []
+    base = m.ValidationSettings(languages=tuple(languages))
+
+    site_doc = _read(root / "site.yaml", project, problems)
+    site = _validate(site_doc, m.SiteFile, _with_site_placeholders(base, None), problems)
+    settings = _with_site_placeholders(base, site)
+
+    loaded: dict[str, Any] = {}
+    for name, cls in FILES.items():
+        doc = _read(root / f"{name}.yaml", project, problems)
+        loaded[name] = _validate(doc, cls, settings, problems)
+
+    exercises: dict[str, m.Exercise] = {}
+    exercise_docs: dict[str, YamlDocument] = {}
+    for path in sorted((root / "exercises").glob("*.y*ml")):
+        doc = _read(path, project, problems)
+        exercise = _validate(doc, m.Exercise, settings, problems)
+        if doc is None or exercise is None:
+            continue
+        if exercise.id != path.stem:
+            problems.append(
+                _at(doc, ("id",), f"id '{exercise.id}' differs from the file name "
+                    f"(expected '{path.stem}')")
+            )
+        exercises[exercise.id] = exercise
+        exercise_docs[exercise.id] = doc
+    if not exercises and not problems:
+        problems.append(Problem(display_path(root / "exercises", project), None, "",
+                                "no exercise files found"))
+
+    if problems:
+        raise ContentError(problems)
+    content = Content(root=root, languages=tuple(languages), site=site, exercises=exercises,
+                      **loaded)  # type: ignore[arg-type]
+    docs = {name: _read(root / f"{name}.yaml", project, []) for name in ["site", *FILES]}
+    problems.extend(_cross_check(content, docs, exercise_docs))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def overdue(content: Content, today: date) -> list[str]:
+    """Files whose review date has passed, as notices for the build log."""
+    notices = []
+    for name in ["site", *FILES]:
+        review = getattr(content.file(name), "review", None)
+        if review is not None and review.next_review < today:
+            notices.append(f"content/{name}.yaml: review was due on {review.next_review}")
+    for ex_id, exercise in content.exercises.items():
+        if exercise.review.next_review < today:
+            notices.append(
+                f"content/exercises/{ex_id}.yaml: review was due on {exercise.review.next_review}"
+            )
+    return notices
+
+
+# --- reading and validating one file --------------------------------------------------
+
+
+def _read(path: Path, project: Path, problems: list[Problem]) -> YamlDocument | None:
+    display = display_path(path, project)
+    if not path.is_file():
+        problems.append(Problem(display, None, "", "file is missing"))
+        return None
+    doc, found = read_yaml(path, display)
+    problems.extend(found)
+    return doc
+
+
+def _with_site_placeholders(
+    base: m.ValidationSettings, site: m.SiteFile | None
+) -> m.ValidationSettings:
+    services = site.services if site else []
+    return m.ValidationSettings(
+        languages=base.languages,
+        placeholders=PROGRAMME_PLACEHOLDERS | {s.id for s in services},
+        reserved_numbers=frozenset(s.number for s in services),
+    )
+
+
+def _validate(
+    doc: YamlDocument | None,
+    cls: type[ModelT],
+    settings: m.ValidationSettings,
+    problems: list[Problem],
+) -> ModelT | None:
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.file, 1, "", "expected a mapping of fields (field: value)"))
+        return None
+    try:
+        return cls.model_validate(doc.data, context={"settings": settings})
+    except ValidationError as exc:
+        problems.extend(_problem(doc, cls, error) for error in exc.errors())
+        return None
+
+
+def _problem(doc: YamlDocument, cls: type[BaseModel], error: ErrorDetails) -> Problem:
+    ctx = error.get("ctx") or {}
+    loc: Loc = tuple(part for part in error["loc"] if part != "root")
+    if "loc_key" in ctx:
+        loc = (*loc, ctx["loc_key"])
+    if "loc_extra" in ctx:
+        loc = (*loc, *ctx["loc_extra"])
+    return _at(doc, loc, _message(cls, loc, error))
+
+
+def _at(doc: YamlDocument, loc: Loc, message: str) -> Problem:
+    return Problem(doc.file, doc.line_of(loc), field_path(loc), message)
+
+
+def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
+    """One wording per kind of error, with what was expected and what was found."""
+    kind = error["type"]
+    got = _show(error.get("input"))
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(cls, loc[:-1])
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        did_you_mean = f"did you mean '{hint[0]}'? " if hint else ""
+        return f"unknown field ({did_you_mean}expected one of: {', '.join(allowed)})"
+    if kind == "literal_error":
+        expected = (error.get("ctx") or {}).get("expected", "")
+        return f"expected one of: {expected} (got {got})"
+    if kind == "string_pattern_mismatch":
+        return f"unexpected format (got {got}, expected {_pattern_hint(cls, loc)})"
+    simple = {
+        "int_parsing": "a whole number",
+        "int_type": "a whole number",
+        "int_from_float": "a whole number",
+        "bool_parsing": "true or false",
+        "bool_type": "true or false",
+        "string_type": "text",
+        "list_type": "a list",
+        "dict_type": "a mapping (field: value)",
+        "model_type": "a mapping (field: value)",
+        "model_attributes_type": "a mapping (field: value)",
+        "date_from_datetime_parsing": "a date like 2027-01-31",
+        "date_parsing": "a date like 2027-01-31",
+        "date_type": "a date like 2027-01-31",
+    }
+    if kind in simple:
+        return f"expected {simple[kind]} (got {got})"
+    if kind in {"greater_than_equal", "less_than_equal", "too_short", "string_too_short"}:
+        return f"{error['msg'][0].lower()}{error['msg'][1:]} (got {got})"
+    return error["msg"]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pattern_hint(cls: type[BaseModel], loc: Loc) -> str:
+    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    hints = {
+        "email": "an e-mail address like info@example.dk",
+        "phone": "a phone number of digits and spaces, like +45 12 34 56 78",
+        "number": "a phone number of digits, or a placeholder like {clinic_phone}",
+        "website": "a web address starting with https://",
+        "url": "a web address starting with https://",
+        "path": "a path of lowercase words ending in '/', or '' for the home page",
+        "name": "a name without '<' or '>'",
+    }
+    return hints.get(name, "lowercase words joined by single hyphens, like bird-dog")
+
+
+def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the model found by walking loc from cls (for 'did you mean')."""
+    current: Any = cls
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else current
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            if info is None:
+                return []
+            current = info.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] so the walk reaches the model inside."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return options[0] if len(options) == 1 else annotation
+    return annotation
+
+
+# --- checks across items and files ------------------------------------------------------
+
+
+def _cross_check(
+    content: Content,
+    docs: dict[str, YamlDocument | None],
+    exercise_docs: dict[str, YamlDocument],
+) -> Iterator[Problem]:
+    for name, doc in docs.items():
+        assert doc is not None
+        yield from _duplicate_ids(doc, content.file(name), ())
+        yield from _source_refs(doc, content.file(name))
+    for ex_id, doc in exercise_docs.items():
+        exercise = content.exercises[ex_id]
+        yield from _source_refs(doc, exercise)
+        yield from _exercise_refs(content, exercise, doc)
+    yield from _page_checks(content, docs["site"])
+
+
+def _duplicate_ids(doc: YamlDocument, obj: Any, loc: Loc) -> Iterator[Problem]:
+    """Ids must be unique within each list."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _duplicate_ids(doc, getattr(obj, name), (*loc, name))
+    elif isinstance(obj, list):
+        seen: dict[str, int] = {}
+        for index, item in enumerate(obj):
+            item_id = getattr(item, "id", None)
+            if isinstance(item_id, str):
+                if item_id in seen:
+                    yield _at(doc, (*loc, index, "id"),
+                              f"duplicate id '{item_id}' (also at {field_path((*loc, seen[item_id]))})")
+                seen.setdefault(item_id, index)
+            yield from _duplicate_ids(doc, item, (*loc, index))
+
+
+def _source_refs(doc: YamlDocument, obj: BaseModel) -> Iterator[Problem]:
+    """Every `sources: [id]` in an item names a source listed in the same file."""
+    known = {s.id for s in getattr(obj, "sources", []) if isinstance(s, m.Source)}
+
+    def walk(value: Any, loc: Loc) -> Iterator[Problem]:
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                child = getattr(value, name)
+                if name == "sources" and loc and all(isinstance(x, str) for x in child):
+                    for index, ref in enumerate(child):
+                        if ref not in known:
+                            yield _at(doc, (*loc, name, index),
+                                      f"unknown source '{ref}' (expected one of: "
+                                      f"{', '.join(sorted(known)) or 'none listed in sources'})")
+                else:
+                    yield from walk(child, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*loc, index))
+
+    yield from walk(obj, ())
+
+
+def _exercise_refs(content: Content, exercise: m.Exercise, doc: YamlDocument) -> Iterator[Problem]:
+    library = content.exercise_library
+    vocab = {"regions": [c.id for c in library.regions], "goals": [c.id for c in library.goals]}
+    for name, allowed in vocab.items():
+        for index, value in enumerate(getattr(exercise, name)):
+            if value not in allowed:
+                yield _at(doc, (name, index),
+                          f"unknown {name[:-1]} '{value}' (expected one of: {', '.join(allowed)})")
+    if exercise.level > len(library.levels):
+        yield _at(doc, ("level",), f"level {exercise.level} is not named in "
+                  f"exercise_library.yaml (expected 1 to {len(library.levels)})")
+    for direction in ("easier", "harder"):
+        ref = getattr(exercise, direction)
+        if ref is None:
+            continue
+        other = content.exercises.get(ref)
+        if other is None:
+            yield _at(doc, (direction,),
+                      f"unknown exercise '{ref}' (no file content/exercises/{ref}.yaml)")
+        elif ref == exercise.id:
+            yield _at(doc, (direction,), "an exercise cannot refer to itself")
+        elif direction == "easier" and other.level > exercise.level:
+            yield _at(doc, (direction,), f"'{ref}' is level {other.level}, harder than this "
+                      f"exercise's level {exercise.level}")
+        elif direction == "harder" and other.level < exercise.level:
+            yield _at(doc, (direction,), f"'{ref}' is level {other.level}, easier than this "
+                      f"exercise's level {exercise.level}")
+    cycle = _cycle(content, exercise.id, "harder")
+    if cycle:
+        yield _at(doc, ("harder",), "progression loops back: " + " -> ".join(cycle))
+
+
+def _cycle(content: Content, start: str, direction: str) -> list[str]:
+    """The chain from start that returns to start, if there is one."""
+    chain = [start]
+    current = getattr(content.exercises[start], direction)
+    while current is not None and current in content.exercises:
+        chain.append(current)
+        if current == start:
+            return chain
+        if current in chain[:-1]:
+            return []
+        current = getattr(content.exercises[current], direction)
+    return []
+
+
+def _page_checks(content: Content, doc: YamlDocument | None) -> Iterator[Problem]:
+    assert doc is not None
+    paths: dict[str, int] = {}
+    for index, page in enumerate(content.site.pages):
+        if page.path in paths:
+            yield _at(doc, ("pages", index, "path"),
+                      f"duplicate path '{page.path}' (also at pages[{paths[page.path]}])")
+        paths.setdefault(page.path, index)
+    if "" not in paths:
+        yield _at(doc, ("pages",), "no home page (a page with path: '')")
+    for template in ("warning_signs", "exercises"):
+        if not any(p.template == template for p in content.site.pages):
+            yield _at(doc, ("pages",), f"no page with template '{template}'")

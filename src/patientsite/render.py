@@ -1,0 +1,204 @@
+"""Render the content model into one Markdown file per page and language."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from patientsite import model as m
+from patientsite.inline import render_inline, render_plain
+from patientsite.loader import Content
+
+
+@dataclass(frozen=True)
+class PageReview:
+    """The review dates a page shows: the oldest review and the earliest due date of its files."""
+
+    reviewed_on: date
+    next_review: date
+
+    def overdue(self, today: date) -> bool:
+        """True when the next review date has passed."""
+        return self.next_review < today
+
+
+@dataclass(frozen=True)
+class Target:
+    """One page to render: where it lives and which template fills it."""
+
+    path: str
+    template: str
+    title: m.Title
+    description: m.Text
+    review: PageReview
+    exercise: m.Exercise | None = None
+
+
+def source_name(path: str, lang: str, default_lang: str) -> str:
+    """The docs-relative Markdown file for a page path, with the i18n suffix if needed."""
+    suffix = "" if lang == default_lang else f".{lang}"
+    return f"{path}index{suffix}.md"
+
+
+def targets(content: Content) -> list[Target]:
+    """Every page of the site, the exercise pages included."""
+    pages: list[Target] = []
+    for spec in content.site.pages:
+        files = [content.file(name) for name in spec.uses]
+        pages.append(Target(spec.path, spec.template, spec.title, spec.description,
+                            _review_of(files)))
+        if spec.template == "exercises":
+            for exercise in content.exercises.values():
+                pages.append(Target(f"{spec.path}{exercise.id}/", "exercise", exercise.name,
+                                    exercise.purpose, _review_of([exercise]), exercise))
+    return pages
+
+
+def render_site(content: Content, templates: Path, today: date) -> dict[str, str]:
+    """Every generated Markdown file of the site, keyed by its path under docs/."""
+    env = _environment(templates)
+    default = content.languages[0].code
+    out: dict[str, str] = {}
+    pages = targets(content)
+    for lang in content.languages:
+        for target in pages:
+            text = _render_page(env, content, target, lang.code, pages, today)
+            out[source_name(target.path, lang.code, default)] = text
+    return out
+
+
+def _environment(templates: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _render_page(
+    env: jinja2.Environment,
+    content: Content,
+    target: Target,
+    lang: str,
+    pages: list[Target],
+    today: date,
+) -> str:
+    values = content.placeholders()
+    labels = content.site.labels
+
+    def fill(text: m.Text) -> str:
+        raw = text.get(lang)
+        for name, value in values.items():
+            raw = raw.replace(f"{{{name}}}", value)
+        return raw
+
+    def t(text: m.Text) -> Markup:
+        return render_inline(fill(text))
+
+    def label(name: str) -> Markup:
+        return t(getattr(labels, name))
+
+    def link(path: str) -> str:
+        here = target.path or "."
+        rel = posixpath.relpath(path or ".", here)
+        return "./" if rel == "." else rel.rstrip("/") + "/"
+
+    def page_link(template: str) -> str:
+        return link(next(p.path for p in pages if p.template == template))
+
+    def number(value: str) -> str:
+        return value.format(**values) if value.startswith("{") else value
+
+    context: dict[str, Any] = {
+        "lang": lang,
+        "content": content,
+        "clinic": content.clinic,
+        "programme": content.programme,
+        "library": content.exercise_library,
+        "target": target,
+        "exercise": target.exercise,
+        "exercises": sorted(content.exercises.values(), key=lambda e: (e.level, fill(e.name))),
+        "review": target.review,
+        "overdue": target.review.overdue(today),
+        "t": t,
+        "label": label,
+        "link": link,
+        "page_link": page_link,
+        "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
+        "number": number,
+        "tel": lambda value: "tel:" + number(value).replace(" ", ""),
+        "date": _date_formatter(lang),
+        "choice": _choice_lookup(content, t),
+    }
+    body = env.get_template(f"{target.template}.html").render(context)
+    front = {
+        "title": render_plain(fill(target.title)),
+        "description": render_plain(fill(target.description)),
+    }
+    header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                     for key, value in front.items())
+    return f"---\n{header}---\n\n{body}"
+
+
+def _review_of(files: list[Any]) -> PageReview:
+    reviews = [f.review for f in files if getattr(f, "review", None) is not None]
+    return PageReview(
+        reviewed_on=min(r.reviewed_on for r in reviews),
+        next_review=min(r.next_review for r in reviews),
+    )
+
+
+def _date_formatter(lang: str) -> Callable[[date], str]:
+    """Dates as ISO 8601 (yyyy-mm-dd), unambiguous in every language."""
+    return lambda value: value.isoformat()
+
+
+def _choice_lookup(content: Content, t: Callable[[m.Text], Markup]) -> Callable[[str, str], Markup]:
+    library = content.exercise_library
+    vocab = {
+        "regions": {c.id: c.name for c in library.regions},
+        "goals": {c.id: c.name for c in library.goals},
+        "levels": {c.id: c.name for c in library.levels},
+    }
+    return lambda kind, value: t(vocab[kind][str(value)])
+
+
+def write_tree(docs: Path, files: dict[str, str]) -> tuple[int, int]:
+    """Write changed files under docs and delete generated Markdown no longer produced.
+
+    Only files whose text changed are written, so `mkdocs serve` does not loop.
+    Returns (written, deleted).
+    """
+    written = deleted = 0
+    for rel, text in files.items():
+        path = docs / rel
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        written += 1
+    for path in sorted(_markdown(docs)):
+        if path.relative_to(docs).as_posix() not in files:
+            path.unlink()
+            deleted += 1
+    for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return written, deleted
+
+
+def _markdown(docs: Path) -> Iterator[Path]:
+    yield from (p for p in docs.rglob("*.md") if p.is_file())
