@@ -38,7 +38,9 @@ def on_pre_build(config: Any) -> None:
     """Write the generated pages into docs/ (only those that changed) and report overdue reviews."""
     content = _load(config)
     templates = Path(config.theme.custom_dir) / "content"
-    files = _cache.rendered(content, templates, lambda: render_site(content, templates, date.today()))
+    files = _cache.rendered(
+        content, templates, lambda: render_site(content, templates, date.today())
+    )
     written, deleted = write_tree(Path(config.docs_dir), files)
     if written or deleted:
         log.info(f"Generated pages: {written} written, {deleted} removed, {len(files)} in all")
@@ -53,10 +55,11 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     lang = mkdocs_i18n.current_language(config)
     labels = content.site.labels
     warning_page = next(p for p in content.site.pages if p.template == "warning_signs")
+    prefix = "" if lang == content.languages[0].code else f"{lang}/"  # i18n's page URLs
     env.globals["patientsite"] = {
         "warning_banner": Markup.escape(render_plain(labels.warning_banner.get(lang))),
         "warning_banner_link": Markup.escape(render_plain(labels.warning_banner_link.get(lang))),
-        "warning_path": warning_page.path,
+        "warning_path": prefix + warning_page.path,
     }
     return env
 

@@ -95,13 +95,15 @@ def load_content(
     base = m.ValidationSettings(languages=tuple(languages))
 
     site_doc = _read(root / "site.yaml", project, problems)
-    site = _validate(site_doc, m.SiteFile, _with_site_placeholders(base, None), problems)
-    settings = _with_site_placeholders(base, site)
+    site = _validate(site_doc, m.SiteFile, _with_services(base, []), problems)
+    # Other files may name services even when site.yaml has a mistake elsewhere.
+    settings = _with_services(base, site.services if site else _raw_services(site_doc))
 
+    docs: dict[str, YamlDocument | None] = {"site": site_doc}
     loaded: dict[str, Any] = {}
     for name, cls in FILES.items():
-        doc = _read(root / f"{name}.yaml", project, problems)
-        loaded[name] = _validate(doc, cls, settings, problems)
+        docs[name] = _read(root / f"{name}.yaml", project, problems)
+        loaded[name] = _validate(docs[name], cls, settings, problems)
 
     exercises: dict[str, m.Exercise] = {}
     exercise_docs: dict[str, YamlDocument] = {}
@@ -112,20 +114,24 @@ def load_content(
             continue
         if exercise.id != path.stem:
             problems.append(
-                _at(doc, ("id",), f"id '{exercise.id}' differs from the file name "
-                    f"(expected '{path.stem}')")
+                _at(
+                    doc,
+                    ("id",),
+                    f"id '{exercise.id}' differs from the file name (expected '{path.stem}')",
+                )
             )
         exercises[exercise.id] = exercise
         exercise_docs[exercise.id] = doc
     if not exercises and not problems:
-        problems.append(Problem(display_path(root / "exercises", project), None, "",
-                                "no exercise files found"))
+        problems.append(
+            Problem(display_path(root / "exercises", project), None, "", "no exercise files found")
+        )
 
-    if problems:
+    if problems or site is None:
         raise ContentError(problems)
-    content = Content(root=root, languages=tuple(languages), site=site, exercises=exercises,
-                      **loaded)  # type: ignore[arg-type]
-    docs = {name: _read(root / f"{name}.yaml", project, []) for name in ["site", *FILES]}
+    content = Content(
+        root=root, languages=tuple(languages), site=site, exercises=exercises, **loaded
+    )
     problems.extend(_cross_check(content, docs, exercise_docs))
     if problems:
         raise ContentError(problems)
@@ -160,15 +166,25 @@ def _read(path: Path, project: Path, problems: list[Problem]) -> YamlDocument | 
     return doc
 
 
-def _with_site_placeholders(
-    base: m.ValidationSettings, site: m.SiteFile | None
+def _with_services(
+    base: m.ValidationSettings, services: list[tuple[str, str]] | list[m.Service]
 ) -> m.ValidationSettings:
-    services = site.services if site else []
+    pairs = [(s.id, s.number) if isinstance(s, m.Service) else s for s in services]
     return m.ValidationSettings(
         languages=base.languages,
-        placeholders=PROGRAMME_PLACEHOLDERS | {s.id for s in services},
-        reserved_numbers=frozenset(s.number for s in services),
+        placeholders=PROGRAMME_PLACEHOLDERS | {name for name, _ in pairs},
+        reserved_numbers=frozenset(number for _, number in pairs),
     )
+
+
+def _raw_services(doc: YamlDocument | None) -> list[tuple[str, str]]:
+    """Service ids and numbers read leniently from site.yaml that did not validate."""
+    raw = doc.data.get("services") if doc is not None and isinstance(doc.data, dict) else None
+    return [
+        (str(s["id"]), str(s["number"]))
+        for s in (raw if isinstance(raw, list) else [])
+        if isinstance(s, dict) and "id" in s and "number" in s
+    ]
 
 
 def _validate(
@@ -324,8 +340,11 @@ def _duplicate_ids(doc: YamlDocument, obj: Any, loc: Loc) -> Iterator[Problem]:
             item_id = getattr(item, "id", None)
             if isinstance(item_id, str):
                 if item_id in seen:
-                    yield _at(doc, (*loc, index, "id"),
-                              f"duplicate id '{item_id}' (also at {field_path((*loc, seen[item_id]))})")
+                    yield _at(
+                        doc,
+                        (*loc, index, "id"),
+                        f"duplicate id '{item_id}' (also at {field_path((*loc, seen[item_id]))})",
+                    )
                 seen.setdefault(item_id, index)
             yield from _duplicate_ids(doc, item, (*loc, index))
 
@@ -341,9 +360,12 @@ def _source_refs(doc: YamlDocument, obj: BaseModel) -> Iterator[Problem]:
                 if name == "sources" and loc and all(isinstance(x, str) for x in child):
                     for index, ref in enumerate(child):
                         if ref not in known:
-                            yield _at(doc, (*loc, name, index),
-                                      f"unknown source '{ref}' (expected one of: "
-                                      f"{', '.join(sorted(known)) or 'none listed in sources'})")
+                            yield _at(
+                                doc,
+                                (*loc, name, index),
+                                f"unknown source '{ref}' (expected one of: "
+                                f"{', '.join(sorted(known)) or 'none listed in sources'})",
+                            )
                 else:
                     yield from walk(child, (*loc, name))
         elif isinstance(value, list):
@@ -359,27 +381,45 @@ def _exercise_refs(content: Content, exercise: m.Exercise, doc: YamlDocument) ->
     for name, allowed in vocab.items():
         for index, value in enumerate(getattr(exercise, name)):
             if value not in allowed:
-                yield _at(doc, (name, index),
-                          f"unknown {name[:-1]} '{value}' (expected one of: {', '.join(allowed)})")
+                yield _at(
+                    doc,
+                    (name, index),
+                    f"unknown {name[:-1]} '{value}' (expected one of: {', '.join(allowed)})",
+                )
     if exercise.level > len(library.levels):
-        yield _at(doc, ("level",), f"level {exercise.level} is not named in "
-                  f"exercise_library.yaml (expected 1 to {len(library.levels)})")
+        yield _at(
+            doc,
+            ("level",),
+            f"level {exercise.level} is not named in "
+            f"exercise_library.yaml (expected 1 to {len(library.levels)})",
+        )
     for direction in ("easier", "harder"):
         ref = getattr(exercise, direction)
         if ref is None:
             continue
         other = content.exercises.get(ref)
         if other is None:
-            yield _at(doc, (direction,),
-                      f"unknown exercise '{ref}' (no file content/exercises/{ref}.yaml)")
+            yield _at(
+                doc,
+                (direction,),
+                f"unknown exercise '{ref}' (no file content/exercises/{ref}.yaml)",
+            )
         elif ref == exercise.id:
             yield _at(doc, (direction,), "an exercise cannot refer to itself")
         elif direction == "easier" and other.level > exercise.level:
-            yield _at(doc, (direction,), f"'{ref}' is level {other.level}, harder than this "
-                      f"exercise's level {exercise.level}")
+            yield _at(
+                doc,
+                (direction,),
+                f"'{ref}' is level {other.level}, harder than this "
+                f"exercise's level {exercise.level}",
+            )
         elif direction == "harder" and other.level < exercise.level:
-            yield _at(doc, (direction,), f"'{ref}' is level {other.level}, easier than this "
-                      f"exercise's level {exercise.level}")
+            yield _at(
+                doc,
+                (direction,),
+                f"'{ref}' is level {other.level}, easier than this "
+                f"exercise's level {exercise.level}",
+            )
     cycle = _cycle(content, exercise.id, "harder")
     if cycle:
         yield _at(doc, ("harder",), "progression loops back: " + " -> ".join(cycle))
@@ -404,8 +444,11 @@ def _page_checks(content: Content, doc: YamlDocument | None) -> Iterator[Problem
     paths: dict[str, int] = {}
     for index, page in enumerate(content.site.pages):
         if page.path in paths:
-            yield _at(doc, ("pages", index, "path"),
-                      f"duplicate path '{page.path}' (also at pages[{paths[page.path]}])")
+            yield _at(
+                doc,
+                ("pages", index, "path"),
+                f"duplicate path '{page.path}' (also at pages[{paths[page.path]}])",
+            )
         paths.setdefault(page.path, index)
     if "" not in paths:
         yield _at(doc, ("pages",), "no home page (a page with path: '')")

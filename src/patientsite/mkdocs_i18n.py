@@ -57,13 +57,14 @@ def split_search_index(site_dir: Path, default: str, others: list[str]) -> dict[
     for code in others:
         prefix = f"{code}/"
         docs = [
-            {**d, "location": d["location"][len(prefix):]}
+            {**d, "location": d["location"][len(prefix) :]}
             for d in merged["docs"]
             if d["location"].startswith(prefix)
         ]
         config = {**merged["config"], "lang": [code]}
-        _write_index(site_dir / code / "search" / "search_index.json",
-                     {**merged, "config": config}, docs)
+        _write_index(
+            site_dir / code / "search" / "search_index.json", {**merged, "config": config}, docs
+        )
         counts[code] = len(docs)
     return counts
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
 
+from babel import Locale, UnknownLocaleError
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -103,7 +104,7 @@ class Text(RootModel[dict[str, str]]):
             if not value.get(lang.code, "").strip():
                 raise PydanticCustomError(
                     "missing_language",
-                    "missing {name} text",
+                    "missing text in {name}",
                     {"name": lang.name, "loc_key": lang.code},
                 )
         for code, text in value.items():
@@ -128,9 +129,9 @@ def _check_prose(text: str, code: str, settings: ValidationSettings) -> None:
         if name not in settings.placeholders:
             raise PydanticCustomError(
                 "unknown_placeholder",
-                "unknown placeholder '{{{name}}}' (expected one of: {expected})",
+                "unknown placeholder '{placeholder}' (expected one of: {expected})",
                 {
-                    "name": name,
+                    "placeholder": f"{{{name}}}",
                     "expected": ", ".join(f"{{{p}}}" for p in sorted(settings.placeholders)),
                     "loc_key": code,
                 },
@@ -140,7 +141,7 @@ def _check_prose(text: str, code: str, settings: ValidationSettings) -> None:
         raise PydanticCustomError(
             "number_in_prose",
             "'{found}' repeats a number that belongs in a structured field; "
-            "use a placeholder such as {{weeks}} instead",
+            "use a placeholder such as {weeks} instead",
             {"found": match.group(0), "loc_key": code},
         )
     for number in settings.reserved_numbers:
@@ -207,9 +208,7 @@ class ContentFile(Strict):
 
 # --- site, clinic, exercise library -------------------------------------------------
 
-PageTemplate = Literal[
-    "home", "condition", "warning_signs", "programme", "self_care", "exercises"
-]
+PageTemplate = Literal["home", "condition", "warning_signs", "programme", "self_care", "exercises"]
 ContentName = Literal[
     "site",
     "clinic",
@@ -297,9 +296,24 @@ class SiteFile(ContentFile):
 
     name: Title
     description: Text
+    date_locale: Text = Field(description="Locale for written-out dates, e.g. da_DK, en_GB.")
     services: list[Service] = Field(min_length=1)
     pages: list[PageSpec] = Field(min_length=1)
     labels: Labels
+
+    @field_validator("date_locale")
+    @classmethod
+    def _known_locale(cls, value: Text) -> Text:
+        for code, locale in value.root.items():
+            try:
+                Locale.parse(locale)
+            except (ValueError, UnknownLocaleError):
+                raise PydanticCustomError(
+                    "unknown_locale",
+                    "unknown locale '{locale}' (expected a code like da_DK or en_GB)",
+                    {"locale": locale, "loc_key": code},
+                ) from None
+        return value
 
 
 class Clinic(Strict):
@@ -458,7 +472,8 @@ class Weeks(Strict):
     def _range(self) -> Weeks:
         if self.max < self.min:
             raise PydanticCustomError(
-                "range_order", "max ({max}) is less than min ({min})",
+                "range_order",
+                "max ({max}) is less than min ({min})",
                 {"max": self.max, "min": self.min},
             )
         return self
@@ -541,9 +556,7 @@ class Dosage(Strict):
     @model_validator(mode="after")
     def _reps_or_hold(self) -> Dosage:
         if self.reps is None and self.hold_seconds is None:
-            raise PydanticCustomError(
-                "dosage", "give reps, hold_seconds or both (got neither)", {}
-            )
+            raise PydanticCustomError("dosage", "give reps, hold_seconds or both (got neither)", {})
         return self
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.dates import format_date
 from markupsafe import Markup
 
 from patientsite import model as m
@@ -53,12 +54,21 @@ def targets(content: Content) -> list[Target]:
     pages: list[Target] = []
     for spec in content.site.pages:
         files = [content.file(name) for name in spec.uses]
-        pages.append(Target(spec.path, spec.template, spec.title, spec.description,
-                            _review_of(files)))
+        pages.append(
+            Target(spec.path, spec.template, spec.title, spec.description, _review_of(files))
+        )
         if spec.template == "exercises":
             for exercise in content.exercises.values():
-                pages.append(Target(f"{spec.path}{exercise.id}/", "exercise", exercise.name,
-                                    exercise.purpose, _review_of([exercise]), exercise))
+                pages.append(
+                    Target(
+                        f"{spec.path}{exercise.id}/",
+                        "exercise",
+                        exercise.name,
+                        exercise.purpose,
+                        _review_of([exercise]),
+                        exercise,
+                    )
+                )
     return pages
 
 
@@ -138,7 +148,7 @@ def _render_page(
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
         "number": number,
         "tel": lambda value: "tel:" + number(value).replace(" ", ""),
-        "date": _date_formatter(lang),
+        "date": _date_formatter(content.site.date_locale.get(lang)),
         "choice": _choice_lookup(content, t),
     }
     body = env.get_template(f"{target.template}.html").render(context)
@@ -146,8 +156,9 @@ def _render_page(
         "title": render_plain(fill(target.title)),
         "description": render_plain(fill(target.description)),
     }
-    header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                     for key, value in front.items())
+    header = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
+    )
     return f"---\n{header}---\n\n{body}"
 
 
@@ -159,9 +170,9 @@ def _review_of(files: list[Any]) -> PageReview:
     )
 
 
-def _date_formatter(lang: str) -> Callable[[date], str]:
-    """Dates as ISO 8601 (yyyy-mm-dd), unambiguous in every language."""
-    return lambda value: value.isoformat()
+def _date_formatter(locale: str) -> Callable[[date], str]:
+    """Dates written out for a locale, e.g. '20. november 2026' or '20 November 2026'."""
+    return lambda value: format_date(value, format="long", locale=locale)
 
 
 def _choice_lookup(content: Content, t: Callable[[m.Text], Markup]) -> Callable[[str, str], Markup]:

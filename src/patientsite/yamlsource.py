@@ -73,4 +73,3 @@ def _index(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem]
         for index, item in enumerate(node.value):
             doc.lines[(*loc, index)] = item.start_mark.line + 1
             _index(item, (*loc, index), doc, problems)
-

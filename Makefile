@@ -1,0 +1,37 @@
+# Two commands do everything: `make site` and `make test`. See README.md.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SITE   ?= site
+
+.PHONY: site serve test lint check clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## Build the site (both languages) into site/.
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+## Live preview at http://127.0.0.1:8000/ that rebuilds when content/ changes.
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
+
+## Validate content only (fast; no site is built).
+check: $(STAMP)
+	$(BIN)/python -m patientsite check
+
+## Lint, type-check and run every test.
+test: $(STAMP)
+	$(BIN)/ruff check src hooks tests
+	$(BIN)/ruff format --check src hooks tests
+	$(BIN)/mypy
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+
+clean:
+	rm -rf $(SITE) $(VENV) build
+	find docs -name '*.md' -delete

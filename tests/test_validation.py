@@ -1,0 +1,204 @@
+"""Each kind of content mistake gives one exact, located message, and nothing is built."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from patientsite.loader import load_content
+from patientsite.model import Language
+from patientsite.problems import ContentError
+from tests.conftest import ROOT, build, copy_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the content folder."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> int:
+    """Replace old by new in one content file; return the line where it starts."""
+    path = project / "content" / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {rel}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
+    """Every problem load_content reports, as printed."""
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "content", languages, project)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_malformed_yaml(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(project, "symptoms.yaml", "items:", "items: [")
+    assert problems(project, languages) == [
+        f"content/symptoms.yaml:{line + 1}: malformed YAML: "
+        "expected the node content, but found '-'"
+    ]
+
+
+def test_missing_language(project: Path, languages: tuple[Language, ...]) -> None:
+    path = project / "content" / "exercises" / "bird-dog.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("steps:")
+    english = text.index("en:", start)
+    line = text[:english].count("\n") + 1
+    end = text.index("\n", english)
+    path.write_text(text[:english] + "en: ''" + text[end:], encoding="utf-8")
+    item_line = text[: text.rindex("- ", 0, english)].count("\n") + 1
+    assert item_line <= line
+    assert problems(project, languages) == [
+        f"content/exercises/bird-dog.yaml:{line}: steps[0].en: missing text in English"
+    ]
+
+
+def test_unknown_field_suggests_the_right_one(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    line = edit(project, "self_care.yaml", "intro:", "intr:")
+    assert problems(project, languages) == [
+        "content/self_care.yaml:1: intro: missing required field",
+        f"content/self_care.yaml:{line}: intr: unknown field (did you mean 'intro'? "
+        "expected one of: review, sources, title, intro, items)",
+    ]
+
+
+def test_wrong_type(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    assert problems(project, languages) == [
+        f"content/programme.yaml:{line}: sessions_per_week: expected a whole number (got 'two')"
+    ]
+
+
+def test_duplicate_id(project: Path, languages: tuple[Language, ...]) -> None:
+    text = (project / "content" / "symptoms.yaml").read_text(encoding="utf-8")
+    first = text.split("- id: ", 1)[1].split("\n", 1)[0]
+    second = text.split("- id: ", 2)[2].split("\n", 1)[0]
+    line = edit(project, "symptoms.yaml", f"- id: {second}", f"- id: {first}")
+    assert problems(project, languages) == [
+        f"content/symptoms.yaml:{line}: items[1].id: duplicate id '{first}' (also at items[0])"
+    ]
+
+
+def test_id_differs_from_file_name(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(project, "exercises/bridge.yaml", "id: bridge", "id: bridges")
+    assert problems(project, languages) == [
+        f"content/exercises/bridge.yaml:{line}: id: id 'bridges' differs from the file name "
+        "(expected 'bridge')",
+    ]
+
+
+def test_unknown_exercise_reference(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(project, "exercises/bridge.yaml", "easier: pelvic-tilt", "easier: pelvic-tlit")
+    assert problems(project, languages) == [
+        f"content/exercises/bridge.yaml:{line}: easier: unknown exercise 'pelvic-tlit' "
+        "(no file content/exercises/pelvic-tlit.yaml)"
+    ]
+
+
+def test_html_in_text_is_refused(project: Path, languages: tuple[Language, ...]) -> None:
+    path = project / "content" / "self_care.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("intro:")
+    da = text.index("da: ", start)
+    line = text[:da].count("\n") + 1
+    path.write_text(
+        text[: da + 4] + '"<script>alert(1)</script> Hej"' + text[text.index("\n", da) :],
+        encoding="utf-8",
+    )
+    assert problems(project, languages) == [
+        f"content/self_care.yaml:{line}: intro.da: HTML is not allowed in texts "
+        "(found '<s'); write plain text, with **strong** or *emphasis* at most"
+    ]
+
+
+def test_brackets_in_title_are_refused(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(
+        project,
+        "site.yaml",
+        'title: {da: "Forside", en: "Home"}',
+        'title: {da: "Forside", en: "Home > start"}',
+    )
+    assert problems(project, languages) == [
+        f"content/site.yaml:{line}: pages[0].title.en: titles cannot contain '<' or '>'"
+    ]
+
+
+def test_unknown_placeholder(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(project, "exercise_library.yaml", "Start med de lette.", "Start med {week}.")
+    assert problems(project, languages) == [
+        f"content/exercise_library.yaml:{line}: intro.da: unknown placeholder '{{week}}' "
+        "(expected one of: {clinic}, {clinic_phone}, {education_years}, {emergency}, "
+        "{helpline}, {internship_years}, {min_age}, {min_pain_days}, {sessions_per_week}, "
+        "{weeks})"
+    ]
+
+
+def test_number_in_prose_points_at_the_placeholder(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    line = edit(project, "exercise_library.yaml", "Start med de lette.", "Træn i 6-8 uger.")
+    assert problems(project, languages) == [
+        f"content/exercise_library.yaml:{line}: intro.da: '6-8 uger' repeats a number that "
+        "belongs in a structured field; use a placeholder such as {weeks} instead"
+    ]
+
+
+def test_service_number_in_prose(project: Path, languages: tuple[Language, ...]) -> None:
+    line = edit(project, "exercise_library.yaml", "Start med de lette.", "Ring 112.")
+    assert problems(project, languages) == [
+        f"content/exercise_library.yaml:{line}: intro.da: '112' is a phone number from "
+        "site.yaml; use its placeholder instead"
+    ]
+
+
+def test_missing_file(project: Path, languages: tuple[Language, ...]) -> None:
+    (project / "content" / "education.yaml").unlink()
+    assert problems(project, languages) == ["content/education.yaml: file is missing"]
+
+
+def test_bad_clinic_email_and_phone(project: Path, languages: tuple[Language, ...]) -> None:
+    phone = edit(project, "clinic.yaml", 'phone: "+45 12 34 56 78"', 'phone: "ring os"')
+    email = edit(project, "clinic.yaml", 'email: "kontakt@eksempelklinik.dk"', 'email: "kontakt"')
+    assert problems(project, languages) == [
+        f"content/clinic.yaml:{phone}: phone: unexpected format (got 'ring os', "
+        "expected a phone number of digits and spaces, like +45 12 34 56 78)",
+        f"content/clinic.yaml:{email}: email: unexpected format (got 'kontakt', "
+        "expected an e-mail address like info@example.dk)",
+    ]
+
+
+def test_every_problem_is_reported_at_once(project: Path, languages: tuple[Language, ...]) -> None:
+    edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(project, "exercises/bridge.yaml", "id: bridge", "id: bridges")
+    edit(project, "self_care.yaml", "intro:", "intr:")
+    files = [p.split(":")[0] for p in problems(project, languages)]
+    assert files == [
+        "content/exercises/bridge.yaml",
+        "content/programme.yaml",
+        "content/self_care.yaml",
+        "content/self_care.yaml",
+    ]
+
+
+def test_a_content_error_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    result = build(project)
+    assert result.returncode == 1
+    assert (
+        f"content/programme.yaml:{line}: sessions_per_week: expected a whole number (got 'two')"
+        in result.log
+    )
+    assert "1 content problem found; nothing was built." in result.log
+    assert "Traceback" not in result.log
+    assert not result.site.exists()
+    assert not list((project / "docs").rglob("*.md"))
