@@ -18,7 +18,7 @@ from patientsite import mkdocs_i18n
 from patientsite.cache import ContentCache
 from patientsite.inline import render_plain
 from patientsite.problems import ContentError
-from patientsite.render import render_site, write_tree
+from patientsite.render import render_site, source_name, write_tree
 
 log = logging.getLogger("mkdocs.hooks.content")
 _cache = ContentCache()
@@ -29,8 +29,11 @@ def on_config(config: Any) -> Any:
     """Load and validate content/ (cached), and name the site in the build's language."""
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
+    default = content.languages[0].code
     config.site_name = render_plain(content.site.name.get(lang))
     config.site_description = render_plain(content.site.description.get(lang))
+    # The pages of site.yaml, in order; exercise pages are reached from their index page.
+    config.nav = [source_name(page.path, default, default) for page in content.site.pages]
     return config
 
 

@@ -150,6 +150,7 @@ def _render_page(
         "tel": lambda value: "tel:" + number(value).replace(" ", ""),
         "date": _date_formatter(content.site.date_locale.get(lang)),
         "choice": _choice_lookup(content, t),
+        "numbered": lambda sources: {s.id: n for n, s in enumerate(sources, start=1)},
     }
     body = env.get_template(f"{target.template}.html").render(context)
     front = {
