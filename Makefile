@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   ?= site
 
-.PHONY: site serve test lint check clean
+.PHONY: site serve test lint check leaflet clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ serve: $(STAMP)
 ## Validate content only (fast; no site is built).
 check: $(STAMP)
 	$(BIN)/python -m patientsite check
+
+## A clinic's own leaflets: make leaflet CLINIC=path/to/clinic.yaml [OUT=folder]
+CLINIC ?= content/clinic.yaml
+OUT    ?= build/leaflets
+leaflet: $(STAMP)
+	$(BIN)/python -m patientsite leaflet --clinic $(CLINIC) --out $(OUT)
 
 ## Lint, type-check and run every test.
 test: $(STAMP)

@@ -11,17 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from patientsite import mkdocs_i18n
-from patientsite.cache import ContentCache
 from patientsite.inline import render_plain
-from patientsite.problems import ContentError
+from patientsite.mkdocs_content import CACHE as _cache
+from patientsite.mkdocs_content import content_for as _load
 from patientsite.render import render_site, source_name, write_tree
 
 log = logging.getLogger("mkdocs.hooks.content")
-_cache = ContentCache()
 
 
 @event_priority(-110)  # after i18n (-100) has switched the build to its language
@@ -65,11 +63,3 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         "warning_path": prefix + warning_page.path,
     }
     return env
-
-
-def _load(config: Any) -> Any:
-    root = Path(config.config_file_path).parent
-    try:
-        return _cache.content(root / "content", mkdocs_i18n.languages(config), root)
-    except ContentError as error:
-        raise PluginError("\n" + error.report()) from None

@@ -209,3 +209,12 @@ def test_an_overdue_review_is_reported_without_breaking_the_build(tmp_path: Path
     )
     html = (result.site / "back-pain" / "index.html").read_text(encoding="utf-8")
     assert "Gennemgang er forsinket" in html
+
+
+def test_no_text_is_escaped_twice(built: Build) -> None:
+    doubled = [
+        str(p.relative_to(built.site))
+        for p in built.site.rglob("*.html")
+        if re.search(r"&(amp;)?&#|&amp;#\d+;", p.read_text(encoding="utf-8"))
+    ]
+    assert doubled == []

@@ -14,6 +14,8 @@ from patientsite.inline import render_inline, render_plain
         ("Hvil kort", "Hvil kort"),
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("Tom & Jerry", "Tom &amp; Jerry"),
+        ("the clinic's hours", "the clinic&#39;s hours"),
+        ("&#35; stays as typed", "&amp;&#35;35; stays as typed"),
         ("Gå **ikke** i seng", "Gå <strong>ikke</strong> i seng"),
         ("Gå *roligt*", "Gå <em>roligt</em>"),
         ("[klik](javascript:alert(1))", "&#91;klik&#93;(javascript:alert(1))"),

@@ -1,4 +1,4 @@
-"""Each kind of content mistake gives one exact, located message, and nothing is built."""
+"""Each kind of content mistake gives one exact message at its line and column; nothing is built."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from patientsite.__main__ import main
 from patientsite.loader import load_content
 from patientsite.model import Language
 from patientsite.problems import ContentError
+from patientsite.yamlsource import read_yaml
 from tests.conftest import ROOT, build, copy_project
 
 
@@ -30,6 +32,13 @@ def edit(project: Path, rel: str, old: str, new: str) -> int:
     return line
 
 
+def at(project: Path, rel: str, line: int, key: str) -> str:
+    """'line:column' of key (the first `key:` on that line of one content file)."""
+    text = (project / "content" / rel).read_text(encoding="utf-8").splitlines()[line - 1]
+    assert f"{key}:" in text, f"{key!r} not on line {line} of {rel}"
+    return f"{line}:{text.index(f'{key}:') + 1}"
+
+
 def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
     """Every problem load_content reports, as printed."""
     with pytest.raises(ContentError) as caught:
@@ -40,8 +49,8 @@ def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
 def test_malformed_yaml(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "symptoms.yaml", "items:", "items: [")
     assert problems(project, languages) == [
-        f"content/symptoms.yaml:{line + 1}: malformed YAML: "
-        "expected the node content, but found '-'"
+        f"content/symptoms.yaml:{at(project, 'symptoms.yaml', line + 1, '- id')}: "
+        "malformed YAML: expected the node content, but found '-'"
     ]
 
 
@@ -56,7 +65,8 @@ def test_missing_language(project: Path, languages: tuple[Language, ...]) -> Non
     item_line = text[: text.rindex("- ", 0, english)].count("\n") + 1
     assert item_line <= line
     assert problems(project, languages) == [
-        f"content/exercises/bird-dog.yaml:{line}: steps[0].en: missing text in English"
+        f"content/exercises/bird-dog.yaml:{at(project, 'exercises/bird-dog.yaml', line, 'en')}: "
+        "steps[0].en: missing text in English"
     ]
 
 
@@ -64,9 +74,10 @@ def test_unknown_field_suggests_the_right_one(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
     line = edit(project, "self_care.yaml", "intro:", "intr:")
+    first = at(project, "self_care.yaml", 1, "review")  # a missing field points at its parent
     assert problems(project, languages) == [
-        "content/self_care.yaml:1: intro: missing required field",
-        f"content/self_care.yaml:{line}: intr: unknown field (did you mean 'intro'? "
+        f"content/self_care.yaml:{first}: intro: missing required field",
+        f"content/self_care.yaml:{line}:1: intr: unknown field (did you mean 'intro'? "
         "expected one of: review, sources, title, intro, items)",
     ]
 
@@ -74,7 +85,7 @@ def test_unknown_field_suggests_the_right_one(
 def test_wrong_type(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     assert problems(project, languages) == [
-        f"content/programme.yaml:{line}: sessions_per_week: expected a whole number (got 'two')"
+        f"content/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
     ]
 
 
@@ -84,14 +95,15 @@ def test_duplicate_id(project: Path, languages: tuple[Language, ...]) -> None:
     second = text.split("- id: ", 2)[2].split("\n", 1)[0]
     line = edit(project, "symptoms.yaml", f"- id: {second}", f"- id: {first}")
     assert problems(project, languages) == [
-        f"content/symptoms.yaml:{line}: items[1].id: duplicate id '{first}' (also at items[0])"
+        f"content/symptoms.yaml:{at(project, 'symptoms.yaml', line, 'id')}: items[1].id: "
+        f"duplicate id '{first}' (also at items[0])"
     ]
 
 
 def test_id_differs_from_file_name(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "exercises/bridge.yaml", "id: bridge", "id: bridges")
     assert problems(project, languages) == [
-        f"content/exercises/bridge.yaml:{line}: id: id 'bridges' differs from the file name "
+        f"content/exercises/bridge.yaml:{line}:1: id: id 'bridges' differs from the file name "
         "(expected 'bridge')",
     ]
 
@@ -99,7 +111,7 @@ def test_id_differs_from_file_name(project: Path, languages: tuple[Language, ...
 def test_unknown_exercise_reference(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "exercises/bridge.yaml", "easier: pelvic-tilt", "easier: pelvic-tlit")
     assert problems(project, languages) == [
-        f"content/exercises/bridge.yaml:{line}: easier: unknown exercise 'pelvic-tlit' "
+        f"content/exercises/bridge.yaml:{line}:1: easier: unknown exercise 'pelvic-tlit' "
         "(no file content/exercises/pelvic-tlit.yaml)"
     ]
 
@@ -115,7 +127,8 @@ def test_html_in_text_is_refused(project: Path, languages: tuple[Language, ...])
         encoding="utf-8",
     )
     assert problems(project, languages) == [
-        f"content/self_care.yaml:{line}: intro.da: HTML is not allowed in texts "
+        f"content/self_care.yaml:{at(project, 'self_care.yaml', line, 'da')}: intro.da: "
+        "HTML is not allowed in texts "
         "(found '<s'); write plain text, with **strong** or *emphasis* at most"
     ]
 
@@ -128,14 +141,16 @@ def test_brackets_in_title_are_refused(project: Path, languages: tuple[Language,
         'title: {da: "Forside", en: "Home > start"}',
     )
     assert problems(project, languages) == [
-        f"content/site.yaml:{line}: pages[0].title.en: titles cannot contain '<' or '>'"
+        f"content/site.yaml:{at(project, 'site.yaml', line, 'en')}: pages[0].title.en: "
+        "titles cannot contain '<' or '>'"
     ]
 
 
 def test_unknown_placeholder(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "exercise_library.yaml", "Start med de lette.", "Start med {week}.")
     assert problems(project, languages) == [
-        f"content/exercise_library.yaml:{line}: intro.da: unknown placeholder '{{week}}' "
+        f"content/exercise_library.yaml:{at(project, 'exercise_library.yaml', line, 'da')}: "
+        "intro.da: unknown placeholder '{week}' "
         "(expected one of: {clinic}, {clinic_phone}, {education_years}, {emergency}, "
         "{helpline}, {internship_years}, {min_age}, {min_pain_days}, {sessions_per_week}, "
         "{weeks})"
@@ -147,16 +162,17 @@ def test_number_in_prose_points_at_the_placeholder(
 ) -> None:
     line = edit(project, "exercise_library.yaml", "Start med de lette.", "Træn i 6-8 uger.")
     assert problems(project, languages) == [
-        f"content/exercise_library.yaml:{line}: intro.da: '6-8 uger' repeats a number that "
-        "belongs in a structured field; use a placeholder such as {weeks} instead"
+        f"content/exercise_library.yaml:{at(project, 'exercise_library.yaml', line, 'da')}: "
+        "intro.da: '6-8 uger' repeats a number that belongs in a structured field; "
+        "use a placeholder such as {weeks} instead"
     ]
 
 
 def test_service_number_in_prose(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "exercise_library.yaml", "Start med de lette.", "Ring 112.")
     assert problems(project, languages) == [
-        f"content/exercise_library.yaml:{line}: intro.da: '112' is a phone number from "
-        "site.yaml; use its placeholder instead"
+        f"content/exercise_library.yaml:{at(project, 'exercise_library.yaml', line, 'da')}: "
+        "intro.da: '112' is a phone number from site.yaml; use its placeholder instead"
     ]
 
 
@@ -169,9 +185,9 @@ def test_bad_clinic_email_and_phone(project: Path, languages: tuple[Language, ..
     phone = edit(project, "clinic.yaml", 'phone: "+45 12 34 56 78"', 'phone: "ring os"')
     email = edit(project, "clinic.yaml", 'email: "kontakt@eksempelklinik.dk"', 'email: "kontakt"')
     assert problems(project, languages) == [
-        f"content/clinic.yaml:{phone}: phone: unexpected format (got 'ring os', "
+        f"content/clinic.yaml:{phone}:1: phone: unexpected format (got 'ring os', "
         "expected a phone number of digits and spaces, like +45 12 34 56 78)",
-        f"content/clinic.yaml:{email}: email: unexpected format (got 'kontakt', "
+        f"content/clinic.yaml:{email}:1: email: unexpected format (got 'kontakt', "
         "expected an e-mail address like info@example.dk)",
     ]
 
@@ -195,10 +211,38 @@ def test_a_content_error_stops_the_build_before_anything_is_written(tmp_path: Pa
     result = build(project)
     assert result.returncode == 1
     assert (
-        f"content/programme.yaml:{line}: sessions_per_week: expected a whole number (got 'two')"
+        f"content/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
         in result.log
     )
     assert "1 content problem found; nothing was built." in result.log
     assert "Traceback" not in result.log
     assert not result.site.exists()
     assert not list((project / "docs").rglob("*.md"))
+
+
+def test_positions_are_line_and_column_of_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "# a comment\nname:\n  da: Hej\nsteps:\n  - {da: a, en: b}\n  - da: c\n    da: d\n",
+        encoding="utf-8",
+    )
+    doc, found = read_yaml(path, "x.yaml")
+    assert doc is not None
+    assert doc.position_of(("name", "da")) == (3, 3)
+    assert doc.position_of(("steps", 0, "en")) == (5, 13)
+    assert doc.position_of(("steps", 1)) == (6, 5)
+    assert doc.position_of(("steps", 1, "not-there")) == (6, 5)
+    assert [str(p) for p in found] == ["x.yaml:7:5: steps[1].da: duplicate key"]
+
+
+def test_check_command_prints_file_line_column(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    status = main(["check", str(project / "content"), "--config", str(ROOT / "mkdocs.yml")])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert err[0].endswith(
+        f"content/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+    )
+    assert err[-1] == "1 content problem found; nothing was built."

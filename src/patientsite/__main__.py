@@ -1,15 +1,21 @@
-"""Command line: `python -m patientsite check [CONTENT_DIR]` validates content without building."""
+"""Command line.
+
+`python -m patientsite check [CONTENT_DIR]` validates content without building;
+`python -m patientsite leaflet --clinic FILE --out DIR` makes a clinic's leaflets;
+`python -m patientsite report [CONTENT_DIR]` prints the readability and review report.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-from patientsite.loader import load_content
+from patientsite.loader import load_content, with_clinic
 from patientsite.problems import ContentError
-from patientsite.project import project_languages
+from patientsite.project import project_languages, project_site_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,8 +25,61 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate every content file and list all problems")
     check.add_argument("content", nargs="?", default="content", type=Path)
     check.add_argument("--config", default="mkdocs.yml", type=Path)
+    leaflet = sub.add_parser("leaflet", help="make the printable leaflets for a clinic profile")
+    leaflet.add_argument("--clinic", default="content/clinic.yaml", type=Path)
+    leaflet.add_argument("--out", default="build/leaflets", type=Path)
+    leaflet.add_argument("--content", default="content", type=Path)
+    leaflet.add_argument("--config", default="mkdocs.yml", type=Path)
+    report = sub.add_parser("report", help="readability of every page and what needs review")
+    report.add_argument("content", nargs="?", default="content", type=Path)
+    report.add_argument("--config", default="mkdocs.yml", type=Path)
+    report.add_argument("--templates", default="overrides/content", type=Path)
+    report.add_argument("--today", default=None, type=date.fromisoformat, help="YYYY-MM-DD")
+    report.add_argument("--output", default=None, type=Path, help="write Markdown to this file")
     args = parser.parse_args(argv)
+    if args.command == "leaflet":
+        return _leaflet(args)
+    if args.command == "report":
+        return _report(args)
+    return _check(args)
 
+
+def _leaflet(args: argparse.Namespace) -> int:
+    """Make one clinic's leaflets in every language."""
+    from patientsite.leaflet import LeafletError, write_leaflets
+
+    try:
+        content = load_content(args.content, project_languages(args.config), Path.cwd())
+        content = with_clinic(content, args.clinic, Path.cwd())
+        paths = write_leaflets(
+            content, Path("overrides/leaflet"), project_site_url(args.config), args.out
+        )
+    except (ContentError, LeafletError) as error:
+        print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"Wrote {path}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Print the editors' report; the status is 1 when content has problems."""
+    from patientsite.report import build_report, format_report
+
+    languages = project_languages(args.config)
+    today = args.today or date.today()
+    result = build_report(args.content, languages, args.templates, today, Path.cwd())
+    text = format_report(result)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+    return 1 if result.problems else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Validate the content folder."""
     start = time.perf_counter()
     try:
         content = load_content(args.content, project_languages(args.config), Path.cwd())

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 EMPHASIS = re.compile(r"\*\*(?P<strong>[^*]+)\*\*|\*(?P<em>[^*]+)\*")
-# Characters Markdown would act on; as entities they are inert text in Markdown and HTML.
-MARKDOWN_ACTIVE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~"}
+# HTML's special characters and those Markdown would act on, as character references:
+# inert text in both Markdown and HTML. One pass, so no reference is escaped twice.
+INERT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"} | {
+    c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~"
+}
 
 
 def _inert(text: str) -> str:
-    """Escape HTML, then hide Markdown syntax so the text is shown exactly as written."""
-    escaped = str(escape(text))
-    return "".join(MARKDOWN_ACTIVE.get(c, c) for c in escaped).replace("\n", " ")
+    """Escape HTML and hide Markdown syntax so the text is shown exactly as written."""
+    return "".join(INERT.get(c, c) for c in text).replace("\n", " ")
 
 
 def render_inline(text: str) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
@@ -62,6 +63,7 @@ class Content:
     education: m.Education
     exercise_library: m.ExerciseLibrary
     exercises: dict[str, m.Exercise]
+    clinic_dir: Path = Path()  # where the clinic profile is: its logo path is relative to it
 
     def placeholders(self) -> dict[str, str]:
         """The value of every placeholder a text may use."""
@@ -130,7 +132,12 @@ def load_content(
     if problems or site is None:
         raise ContentError(problems)
     content = Content(
-        root=root, languages=tuple(languages), site=site, exercises=exercises, **loaded
+        root=root,
+        languages=tuple(languages),
+        site=site,
+        exercises=exercises,
+        clinic_dir=root,
+        **loaded,
     )
     problems.extend(_cross_check(content, docs, exercise_docs))
     if problems:
@@ -196,7 +203,10 @@ def _validate(
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        problems.append(Problem(doc.file, 1, "", "expected a mapping of fields (field: value)"))
+        line, column = doc.position_of(())
+        problems.append(
+            Problem(doc.file, line or 1, "", "expected a mapping of fields (field: value)", column)
+        )
         return None
     try:
         return cls.model_validate(doc.data, context={"settings": settings})
@@ -216,7 +226,8 @@ def _problem(doc: YamlDocument, cls: type[BaseModel], error: ErrorDetails) -> Pr
 
 
 def _at(doc: YamlDocument, loc: Loc, message: str) -> Problem:
-    return Problem(doc.file, doc.line_of(loc), field_path(loc), message)
+    line, column = doc.position_of(loc)
+    return Problem(doc.file, line, field_path(loc), message, column)
 
 
 def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
@@ -327,6 +338,35 @@ def _cross_check(
         yield from _source_refs(doc, exercise)
         yield from _exercise_refs(content, exercise, doc)
     yield from _page_checks(content, docs["site"])
+    clinic_doc = docs["clinic"]
+    assert clinic_doc is not None
+    yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
+
+
+def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:
+    """The clinic's logo, if any, is an existing image file next to the profile."""
+    if clinic.logo is None:
+        return
+    path = folder / clinic.logo
+    if not path.is_file():
+        yield _at(doc, ("logo",), f"no file '{clinic.logo}' (looked for {path.as_posix()})")
+    elif path.suffix.lower() not in {".svg", ".png", ".jpg", ".jpeg"}:
+        yield _at(doc, ("logo",), f"expected an .svg, .png or .jpg image (got '{path.name}')")
+
+
+def with_clinic(content: Content, path: Path, project: Path) -> Content:
+    """The same content with another clinic's profile; raise ContentError if it is not valid."""
+    problems: list[Problem] = []
+    settings = _with_services(
+        m.ValidationSettings(languages=content.languages), content.site.services
+    )
+    doc = _read(path, project, problems)
+    clinic = _validate(doc, m.Clinic, settings, problems)
+    if doc is not None and clinic is not None:
+        problems.extend(_clinic_checks(clinic, path.parent, doc))
+    if problems or clinic is None:
+        raise ContentError(problems)
+    return dataclasses.replace(content, clinic=clinic, clinic_dir=path.parent)
 
 
 def _duplicate_ids(doc: YamlDocument, obj: Any, loc: Loc) -> Iterator[Problem]:

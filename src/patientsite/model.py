@@ -289,6 +289,9 @@ class Labels(Strict):
     symptoms: Text
     weeks_unit: Text
     sessions_unit: Text
+    leaflet_download: Text
+    leaflet_web: Text
+    leaflet_scan: Text
 
 
 class SiteFile(ContentFile):

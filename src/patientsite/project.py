@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +34,9 @@ def project_languages(config_file: Path) -> tuple[Language, ...]:
             langs.sort(key=lambda lang: not lang.get("default", False))
             return tuple(Language(code=lang["locale"], name=lang["name"]) for lang in langs)
     raise ValueError(f"{config_file}: no i18n plugin with languages is configured")
+
+
+def project_site_url(config_file: Path) -> str:
+    """The site's address: SITE_URL if set, else site_url (or its !ENV default) in mkdocs.yml."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return os.environ.get("SITE_URL") or str(config.get("site_url") or "/")

@@ -43,6 +43,19 @@ class Target:
     exercise: m.Exercise | None = None
 
 
+def language_prefix(content: Content, lang: str) -> str:
+    """Where a language's pages live below the site root: '' for the default, 'en/' otherwise."""
+    return "" if lang == content.languages[0].code else f"{lang}/"
+
+
+DOWNLOADS = "downloads"
+
+
+def leaflet_path(lang: str) -> str:
+    """The leaflet PDF of a language, relative to the site root."""
+    return f"{DOWNLOADS}/leaflet-{lang}.pdf"
+
+
 def source_name(path: str, lang: str, default_lang: str) -> str:
     """The docs-relative Markdown file for a page path, with the i18n suffix if needed."""
     suffix = "" if lang == default_lang else f".{lang}"
@@ -96,14 +109,8 @@ def _environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def _render_page(
-    env: jinja2.Environment,
-    content: Content,
-    target: Target,
-    lang: str,
-    pages: list[Target],
-    today: date,
-) -> str:
+def text_helpers(content: Content, lang: str) -> dict[str, Any]:
+    """What every template needs to show content in one language (pages and leaflet alike)."""
     values = content.placeholders()
     labels = content.site.labels
 
@@ -116,8 +123,37 @@ def _render_page(
     def t(text: m.Text) -> Markup:
         return render_inline(fill(text))
 
-    def label(name: str) -> Markup:
-        return t(getattr(labels, name))
+    def number(value: str) -> str:
+        return value.format(**values) if value.startswith("{") else value
+
+    return {
+        "lang": lang,
+        "content": content,
+        "clinic": content.clinic,
+        "programme": content.programme,
+        "library": content.exercise_library,
+        "exercises": sorted(content.exercises.values(), key=lambda e: (e.level, fill(e.name))),
+        "fill": fill,
+        "t": t,
+        "label": lambda name: t(getattr(labels, name)),
+        "number": number,
+        "tel": lambda value: "tel:" + number(value).replace(" ", ""),
+        "date": _date_formatter(content.site.date_locale.get(lang)),
+        "choice": _choice_lookup(content, t),
+        "numbered": lambda sources: {s.id: n for n, s in enumerate(sources, start=1)},
+    }
+
+
+def _render_page(
+    env: jinja2.Environment,
+    content: Content,
+    target: Target,
+    lang: str,
+    pages: list[Target],
+    today: date,
+) -> str:
+    helpers = text_helpers(content, lang)
+    fill = helpers["fill"]
 
     def link(path: str) -> str:
         here = target.path or "."
@@ -127,30 +163,22 @@ def _render_page(
     def page_link(template: str) -> str:
         return link(next(p.path for p in pages if p.template == template))
 
-    def number(value: str) -> str:
-        return value.format(**values) if value.startswith("{") else value
+    def file_link(path: str) -> str:
+        """A file below the site root (not below the language root), e.g. a PDF."""
+        here = posixpath.join(language_prefix(content, lang), target.path) or "."
+        return posixpath.relpath(path, here)
 
     context: dict[str, Any] = {
-        "lang": lang,
-        "content": content,
-        "clinic": content.clinic,
-        "programme": content.programme,
-        "library": content.exercise_library,
+        **helpers,
         "target": target,
         "exercise": target.exercise,
-        "exercises": sorted(content.exercises.values(), key=lambda e: (e.level, fill(e.name))),
         "review": target.review,
         "overdue": target.review.overdue(today),
-        "t": t,
-        "label": label,
         "link": link,
         "page_link": page_link,
+        "file_link": file_link,
+        "leaflet": leaflet_path(lang),
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
-        "number": number,
-        "tel": lambda value: "tel:" + number(value).replace(" ", ""),
-        "date": _date_formatter(content.site.date_locale.get(lang)),
-        "choice": _choice_lookup(content, t),
-        "numbered": lambda sources: {s.id: n for n, s in enumerate(sources, start=1)},
     }
     body = env.get_template(f"{target.template}.html").render(context)
     front = {

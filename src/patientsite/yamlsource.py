@@ -1,4 +1,4 @@
-"""Read YAML and remember the line of every key and list item."""
+"""Read YAML and remember the line and column of every key and list item."""
 
 from __future__ import annotations
 
@@ -15,19 +15,25 @@ Loc = tuple[str | int, ...]
 
 @dataclass
 class YamlDocument:
-    """Data of one YAML file with the line of each path in it."""
+    """Data of one YAML file with the line and column of each path in it."""
 
     file: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    columns: dict[Loc, int] = field(default_factory=dict)
 
     def line_of(self, loc: Loc) -> int | None:
         """Line of the deepest known part of loc (a missing key points at its parent)."""
+        return self.position_of(loc)[0]
+
+    def position_of(self, loc: Loc) -> tuple[int | None, int | None]:
+        """Line and column (both from 1) of the deepest known part of loc."""
         for end in range(len(loc), -1, -1):
-            line = self.lines.get(tuple(loc[:end]))
+            part = tuple(loc[:end])
+            line = self.lines.get(part)
             if line is not None:
-                return line
-        return None
+                return line, self.columns.get(part)
+        return None, None
 
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -43,8 +49,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
         what = exc.problem or exc.context or "malformed YAML"
-        return None, [Problem(display, line, "", f"malformed YAML: {what}")]
+        return None, [Problem(display, line, "", f"malformed YAML: {what}", column)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, None, "", f"malformed YAML: {exc}")]
     finally:
@@ -57,19 +64,28 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
 
 
 def _index(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> None:
-    """Record the line of each key and item below node; report duplicate keys."""
-    doc.lines.setdefault(loc, node.start_mark.line + 1)
+    """Record the position of each key and item below node; report duplicate keys."""
+    _mark(doc, loc, node, replace=False)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value
-            line = key_node.start_mark.line + 1
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in seen:
-                problems.append(Problem(doc.file, line, field_path((*loc, key)), "duplicate key"))
+                problems.append(
+                    Problem(doc.file, line, field_path((*loc, key)), "duplicate key", column)
+                )
             seen.add(key)
-            doc.lines[(*loc, key)] = line
+            _mark(doc, (*loc, key), key_node, replace=True)
             _index(value_node, (*loc, key), doc, problems)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            doc.lines[(*loc, index)] = item.start_mark.line + 1
+            _mark(doc, (*loc, index), item, replace=True)
             _index(item, (*loc, index), doc, problems)
+
+
+def _mark(doc: YamlDocument, loc: Loc, node: yaml.Node, *, replace: bool) -> None:
+    """Remember where node starts as the position of loc (lines and columns count from 1)."""
+    if replace or loc not in doc.lines:
+        doc.lines[loc] = node.start_mark.line + 1
+        doc.columns[loc] = node.start_mark.column + 1

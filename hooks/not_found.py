@@ -1,0 +1,25 @@
+"""Give each language its own 404 page: `404.html` for the default language, `<lang>/404.html`.
+
+mkdocs-static-i18n builds every language into the same site folder, so Material's
+404 page of the last language built would overwrite the default one (upstream #284).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from patientsite import mkdocs_i18n
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Write a non-default language's 404 page into its own folder instead of the root."""
+    if template_name != "404.html":
+        return output_content
+    lang = mkdocs_i18n.current_language(config)
+    if lang == mkdocs_i18n.languages(config)[0].code:
+        return output_content
+    path = Path(config.site_dir) / lang / "404.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(output_content, encoding="utf-8")
+    return ""  # MkDocs writes nothing for an empty template, so the root keeps the default

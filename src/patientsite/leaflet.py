@@ -1,0 +1,211 @@
+"""The printable tri-fold leaflet: HTML from a Jinja template, PDF from WeasyPrint.
+
+Each panel has a fixed size. Text that does not fit is an error that names the
+language, the panel and how much is too long; WeasyPrint alone would clip it or
+add a third page.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import segno
+
+from patientsite.loader import Content
+from patientsite.render import leaflet_path, text_helpers
+
+PANELS = {
+    "outside-left": "outside, left (the flap that folds in)",
+    "outside-middle": "outside, middle (the back)",
+    "outside-right": "outside, right (the cover)",
+    "inside-left": "inside, left",
+    "inside-middle": "inside, middle",
+    "inside-right": "inside, right",
+}
+PAGES = 2
+PX_PER_MM = 96 / 25.4
+
+
+class LeafletError(Exception):
+    """A leaflet cannot be made as asked: its text does not fit, or its input is wrong."""
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    """One language's leaflet."""
+
+    lang: str
+    pdf: bytes
+    pages: int
+
+
+def font_files() -> dict[str, str]:
+    """File URLs of the leaflet's font (Atkinson Hyperlegible, SIL Open Font License)."""
+    folder = resources.files("fontpkg_atkinson_hyperlegible") / "files"
+    names = {
+        "regular": "Regular",
+        "bold": "Bold",
+        "italic": "Italic",
+        "bold_italic": "BoldItalic",
+    }
+    return {
+        key: Path(str(folder / f"AtkinsonHyperlegible-{name}.ttf")).as_uri()
+        for key, name in names.items()
+    }
+
+
+def web_address(site_url: str, content: Content, lang: str) -> str:
+    """The address of the web version in one language."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base if lang == content.languages[0].code else f"{base}{lang}/"
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code for url as an SVG data URI."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="svg", border=0, dark="#000")
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def issue_date(content: Content) -> date:
+    """The leaflet's date: SOURCE_DATE_EPOCH if set, else the newest review in the content."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    reviews = [content.file(name).review for name in ("site", "programme", "warning_signs")]
+    return max(r.reviewed_on for r in reviews if r is not None)  # type: ignore[attr-defined]
+
+
+def render_html(
+    content: Content, lang: str, templates: Path, site_url: str, mode: str = "print"
+) -> str:
+    """The leaflet's HTML in one language."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    url = web_address(site_url, content, lang)
+    reviewed = min(
+        content.file(name).review.reviewed_on  # type: ignore[attr-defined]
+        for name in ("programme", "warning_signs", "condition", "self_care")
+    )
+    context: dict[str, Any] = {
+        **text_helpers(content, lang),
+        "mode": mode,
+        "fonts": font_files(),
+        "qr": qr_data_uri(url),
+        "web_url": url,
+        "logo": _logo_uri(content),
+        "issued": issue_date(content).isoformat(),
+        "review": {"reviewed_on": reviewed},
+    }
+    return env.get_template("leaflet.html").render(context)
+
+
+def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
+    """Lay out and write one language's leaflet; raise LeafletError if any panel overflows."""
+    from weasyprint import HTML  # imported here: it takes about a second to load
+
+    html = render_html(content, lang, templates, site_url)
+    document = HTML(string=html, base_url=str(templates)).render()
+    if len(document.pages) != PAGES or _split_panels(document):
+        too_long = measure_overflow(content, lang, templates, site_url)
+        raise LeafletError(_overflow_report(lang, too_long, len(document.pages)))
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    assert isinstance(pdf, bytes)
+    return Leaflet(lang, pdf, len(document.pages))
+
+
+def write_leaflets(
+    content: Content, templates: Path, site_url: str, out: Path
+) -> list[Path]:
+    """Make every language's leaflet, then write them all (nothing is written if one fails)."""
+    leaflets = [build_leaflet(content, lang.code, templates, site_url) for lang in content.languages]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for leaflet in leaflets:
+        path = out / Path(leaflet_path(leaflet.lang)).name
+        path.write_bytes(leaflet.pdf)
+        paths.append(path)
+    return paths
+
+
+def measure_overflow(
+    content: Content, lang: str, templates: Path, site_url: str
+) -> dict[str, float]:
+    """Millimetres by which each panel's text is longer than its panel (only those too long)."""
+    from weasyprint import HTML
+
+    html = render_html(content, lang, templates, site_url, mode="measure")
+    document = HTML(string=html, base_url=str(templates)).render()
+    available = _panel_heights(HTML(string=render_html(content, lang, templates, site_url),
+                                    base_url=str(templates)).render())
+    needed = {}
+    for box in _boxes(document):
+        panel = _panel_of_body(box)
+        if panel:
+            needed[panel] = box.margin_height()
+    return {
+        panel: round((needed[panel] - available[panel]) / PX_PER_MM, 1)
+        for panel in PANELS
+        if panel in needed and panel in available and needed[panel] > available[panel] + 0.5
+    }
+
+
+def _overflow_report(lang: str, too_long: dict[str, float], pages: int) -> str:
+    lines = [
+        f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {mm} mm too long; "
+        "shorten its text"
+        for panel, mm in too_long.items()
+    ]
+    if not lines:
+        lines = [f"leaflet ({lang}): the text does not fit: {pages} pages instead of {PAGES}"]
+    return "\n".join(lines)
+
+
+def _boxes(document: Any) -> list[Any]:
+    return [box for page in document.pages for box in page._page_box.descendants()]
+
+
+def _panel_of_body(box: Any) -> str | None:
+    element = getattr(box, "element", None)
+    return element.get("data-body") if element is not None else None
+
+
+def _panel_heights(document: Any) -> dict[str, float]:
+    """The height a panel's body may take up: the panel's content box."""
+    heights = {}
+    for box in _boxes(document):
+        element = getattr(box, "element", None)
+        if element is not None and element.get("data-panel") and box.element_tag == "section":
+            heights.setdefault(element.get("data-panel"), box.height)
+    return heights
+
+
+def _split_panels(document: Any) -> bool:
+    """True when a panel is laid out on more than one page (its text ran over)."""
+    seen: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            panel = _panel_of_body(box)
+            if panel is not None and seen.setdefault(panel, index) != index:
+                return True
+    return False
+
+
+def _logo_uri(content: Content) -> str | None:
+    logo = content.clinic.logo
+    if not logo:
+        return None
+    return (content.clinic_dir / logo).resolve().as_uri()

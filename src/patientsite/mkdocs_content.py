@@ -1,0 +1,29 @@
+"""The content of the MkDocs project being built, loaded once and shared by the hooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from patientsite import mkdocs_i18n
+from patientsite.cache import ContentCache
+from patientsite.loader import Content
+from patientsite.problems import ContentError
+
+CACHE = ContentCache()
+
+
+def project_root(config: Any) -> Path:
+    """The folder of mkdocs.yml."""
+    return Path(config.config_file_path).parent
+
+
+def content_for(config: Any) -> Content:
+    """The validated content/ of the project (cached); a content error stops the build."""
+    root = project_root(config)
+    try:
+        return CACHE.content(root / "content", mkdocs_i18n.languages(config), root)
+    except ContentError as error:
+        raise PluginError("\n" + error.report()) from None

@@ -1,0 +1,205 @@
+"""The printable leaflet: two A4 landscape pages, complete, embedded fonts, reproducible."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from patientsite.leaflet import (
+    LeafletError,
+    build_leaflet,
+    qr_data_uri,
+    render_html,
+    web_address,
+)
+from patientsite.loader import Content, load_content, with_clinic
+from patientsite.model import Language
+from patientsite.problems import ContentError
+from tests.conftest import ROOT, Build
+
+TEMPLATES = ROOT / "overrides" / "leaflet"
+A4_LANDSCAPE = (841.89, 595.28)
+
+
+def pdf_text(path: Path) -> str:
+    """All text of a PDF with white space removed, so line breaks do not matter."""
+    return "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module", params=["da", "en"])
+def leaflet(request: pytest.FixtureRequest, built: Build) -> tuple[str, Path]:
+    """A language and its leaflet as written by the site build."""
+    lang = str(request.param)
+    return lang, built.site / "downloads" / f"leaflet-{lang}.pdf"
+
+
+def test_two_a4_landscape_pages(leaflet: tuple[str, Path]) -> None:
+    reader = PdfReader(leaflet[1])
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_LANDSCAPE, abs=0.5)
+
+
+def test_every_warning_sign_and_the_clinic_phone_are_printed(
+    leaflet: tuple[str, Path], content: Content
+) -> None:
+    lang, path = leaflet
+    text = pdf_text(path)
+    values = content.placeholders()
+    missing = []
+    for level in content.warning_signs.levels:
+        for sign in level.signs:
+            wanted = sign.text.get(lang)
+            for name, value in values.items():
+                wanted = wanted.replace(f"{{{name}}}", value)
+            if squash(wanted) not in text:
+                missing.append(sign.id)
+    assert missing == []
+    assert squash(content.clinic.phone) in text
+
+
+def test_fonts_are_embedded_and_come_from_the_project(leaflet: tuple[str, Path]) -> None:
+    fonts = {}
+    for page in PdfReader(leaflet[1]).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"])] = embedded
+    assert fonts and all(fonts.values()), fonts
+    assert all("Atkinson-Hyperlegible" in name for name in fonts), fonts
+
+
+def test_tagged_pdf_with_title_and_language(leaflet: tuple[str, Path], content: Content) -> None:
+    lang, path = leaflet
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == lang
+    assert "/StructTreeRoot" in root
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{content.programme.name.get(lang)} – {content.clinic.name}"
+
+
+def test_the_qr_code_and_printed_address_lead_to_the_same_language(
+    content: Content, leaflet: tuple[str, Path]
+) -> None:
+    lang, _ = leaflet
+    expected = {"da": "https://example.test/", "en": "https://example.test/en/"}[lang]
+    assert web_address("https://example.test/", content, lang) == expected
+    html = render_html(content, lang, TEMPLATES, "https://example.test/")
+    assert f'src="{qr_data_uri(expected)}"' in html
+    assert f'<strong class="url">{expected}</strong>' in html
+
+
+def test_body_text_is_at_least_nine_points(content: Content) -> None:
+    from weasyprint import HTML
+
+    html = render_html(content, "da", TEMPLATES, "https://example.test/")
+    document = HTML(string=html, base_url=str(TEMPLATES)).render()
+    sizes = {
+        round(box.style["font_size"] * 72 / 96, 2)
+        for page in document.pages
+        for box in page._page_box.descendants()
+        if type(box).__name__ == "TextBox"
+    }
+    assert min(sizes) >= 9
+
+
+def test_two_builds_give_identical_bytes(content: Content) -> None:
+    first = build_leaflet(content, "en", TEMPLATES, "https://example.test/")
+    second = build_leaflet(content, "en", TEMPLATES, "https://example.test/")
+    assert first.pdf == second.pdf
+
+
+def test_text_that_does_not_fit_names_the_panel(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    path = tmp_path / "content" / "self_care.yaml"
+    text = path.read_text(encoding="utf-8")
+    intro = text.index("intro:")
+    da = text.index("da: ", intro)
+    end = text.index("\n", da)
+    long = "Bevæg dig lidt hver dag. " * 60
+    path.write_text(text[: da + 4] + f'"{long}"' + text[end:], encoding="utf-8")
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    with pytest.raises(LeafletError) as caught:
+        build_leaflet(content, "da", TEMPLATES, "https://example.test/")
+    message = str(caught.value)
+    assert re.fullmatch(
+        r"leaflet \(da\): panel 'inside-right' \(inside, right\) is \d+\.\d mm too long; "
+        r"shorten its text",
+        message,
+    ), message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'phone: "+45 12 34 56 78"\n',
+            "",
+            "clinic.yaml:{root}:1: phone: missing required field",
+        ),
+        (
+            'email: "kontakt@eksempelklinik.dk"',
+            'email: "kontakt.eksempelklinik.dk"',
+            "clinic.yaml:{line}:1: email: unexpected format (got 'kontakt.eksempelklinik.dk', "
+            "expected an e-mail address like info@example.dk)",
+        ),
+        (
+            "logo: null",
+            "logo: logo.png",
+            "clinic.yaml:{line}:1: logo: no file 'logo.png' (looked for {folder}/logo.png)",
+        ),
+    ],
+    ids=["missing-phone", "invalid-email", "missing-logo"],
+)
+def test_a_bad_clinic_profile_is_refused(
+    tmp_path: Path, content: Content, old: str, new: str, expected: str
+) -> None:
+    source = (ROOT / "content" / "clinic.yaml").read_text(encoding="utf-8")
+    line = source[: source.index(old)].count("\n") + 1
+    root = next(n for n, text in enumerate(source.splitlines(), 1) if not text.startswith("#"))
+    profile = tmp_path / "clinic.yaml"
+    profile.write_text(source.replace(old, new), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        with_clinic(content, profile, tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        expected.format(line=line, root=root, folder=tmp_path.as_posix())
+    ]
+
+
+def test_another_clinic_gets_its_own_name_and_phone(tmp_path: Path, content: Content) -> None:
+    source = (ROOT / "content" / "clinic.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "clinic.yaml"
+    profile.write_text(
+        source.replace('name: "Eksempelklinikken"', 'name: "Ryggens Hus"').replace(
+            "+45 12 34 56 78", "+45 87 65 43 21"
+        ),
+        encoding="utf-8",
+    )
+    other = with_clinic(content, profile, tmp_path)
+    leaflet = build_leaflet(other, "da", TEMPLATES, "https://example.test/")
+    out = tmp_path / "leaflet.pdf"
+    out.write_bytes(leaflet.pdf)
+    text = pdf_text(out)
+    assert "RyggensHus" in text and "+4587654321" in text
+    assert "Eksempelklinikken" not in text
+
+
+def test_each_language_links_to_its_own_leaflet(built: Build) -> None:
+    danish = (built.site / "index.html").read_text(encoding="utf-8")
+    english = (built.site / "en" / "programme" / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/leaflet-da.pdf"' in danish
+    assert 'href="../../downloads/leaflet-en.pdf"' in english
