@@ -33,8 +33,8 @@ leaflet: $(STAMP)
 
 ## Lint, type-check and run every test.
 test: $(STAMP)
-	$(BIN)/ruff check src hooks tests
-	$(BIN)/ruff format --check src hooks tests
+	$(BIN)/ruff check src hooks tests benchmarks
+	$(BIN)/ruff format --check src hooks tests benchmarks
 	$(BIN)/mypy
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 

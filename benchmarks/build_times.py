@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.conftest import copy_project  # noqa: E402
+from tests.conftest import copy_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -29,7 +29,9 @@ def full_build(project: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "out")],
-        cwd=project, env=ENV, check=True,
+        cwd=project,
+        env=ENV,
+        check=True,
     )
     return time.perf_counter() - start
 
@@ -63,7 +65,10 @@ def edit_to_preview(project: Path, runs: int) -> list[float]:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/exercises/bird-dog/"
     path = project / "content" / "exercises" / "bird-dog.yaml"
@@ -86,6 +91,26 @@ def edit_to_preview(project: Path, runs: int) -> list[float]:
     return times
 
 
+def leaflet_times(project: Path) -> dict[str, float]:
+    """Seconds to import WeasyPrint, then to make each language's leaflet, in one process."""
+    from patientsite.leaflet import build_leaflet
+    from patientsite.loader import load_content
+    from patientsite.project import project_languages
+
+    content = load_content(project / "content", project_languages(project / "mkdocs.yml"), project)
+    start = time.perf_counter()
+    import weasyprint  # noqa: F401
+
+    times = {"import": time.perf_counter() - start}
+    for lang in content.languages:
+        start = time.perf_counter()
+        build_leaflet(
+            content, lang.code, project / "overrides" / "leaflet", "https://example.test/"
+        )
+        times[lang.code] = time.perf_counter() - start
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -93,11 +118,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp))
         builds = [full_build(project) for _ in range(args.runs)]
-        print(f"full build, both languages: median {statistics.median(builds):.2f} s "
-              f"(min {min(builds):.2f}, max {max(builds):.2f}, {args.runs} runs)")
+        print(
+            f"full build, both languages: median {statistics.median(builds):.2f} s "
+            f"(min {min(builds):.2f}, max {max(builds):.2f}, {args.runs} runs)"
+        )
+        leaflets = leaflet_times(project)
+        print("leaflets: " + ", ".join(f"{k} {v:.2f} s" for k, v in leaflets.items()))
         previews = edit_to_preview(project, min(args.runs, 3))
-        print(f"edit exercise file -> preview rebuilt: median {statistics.median(previews):.2f} s "
-              f"(min {min(previews):.2f}, max {max(previews):.2f}, {len(previews)} runs)")
+        print(
+            f"edit exercise file -> preview rebuilt: median {statistics.median(previews):.2f} s "
+            f"(min {min(previews):.2f}, max {max(previews):.2f}, {len(previews)} runs)"
+        )
 
 
 if __name__ == "__main__":

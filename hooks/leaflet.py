@@ -39,7 +39,9 @@ def on_post_build(config: Any) -> None:
     start = time.perf_counter()
     try:
         paths = write_leaflets(
-            content, Path(config.theme.custom_dir) / "leaflet", config.site_url or "/",
+            content,
+            Path(config.theme.custom_dir) / "leaflet",
+            config.site_url or "/",
             Path(config.site_dir) / DOWNLOADS,
         )
     except LeafletError as error:

@@ -80,8 +80,8 @@ def issue_date(content: Content) -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    reviews = [content.file(name).review for name in ("site", "programme", "warning_signs")]
-    return max(r.reviewed_on for r in reviews if r is not None)  # type: ignore[attr-defined]
+    reviews = [content.site.review, content.programme.review, content.warning_signs.review]
+    return max(r.reviewed_on for r in reviews)
 
 
 def render_html(
@@ -96,10 +96,8 @@ def render_html(
         lstrip_blocks=True,
     )
     url = web_address(site_url, content, lang)
-    reviewed = min(
-        content.file(name).review.reviewed_on  # type: ignore[attr-defined]
-        for name in ("programme", "warning_signs", "condition", "self_care")
-    )
+    files = [content.programme, content.warning_signs, content.condition, content.self_care]
+    reviewed = min(f.review.reviewed_on for f in files)
     context: dict[str, Any] = {
         **text_helpers(content, lang),
         "mode": mode,
@@ -119,19 +117,25 @@ def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -
 
     html = render_html(content, lang, templates, site_url)
     document = HTML(string=html, base_url=str(templates)).render()
-    if len(document.pages) != PAGES or _split_panels(document):
-        too_long = measure_overflow(content, lang, templates, site_url)
+    available = _available_heights(document)
+    full = [
+        panel
+        for panel, height in _body_heights(document).items()
+        if height > available[panel] - 0.5
+    ]
+    if len(document.pages) != PAGES or full:
+        too_long = measure_overflow(content, lang, templates, site_url, available)
         raise LeafletError(_overflow_report(lang, too_long, len(document.pages)))
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)
     return Leaflet(lang, pdf, len(document.pages))
 
 
-def write_leaflets(
-    content: Content, templates: Path, site_url: str, out: Path
-) -> list[Path]:
+def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
     """Make every language's leaflet, then write them all (nothing is written if one fails)."""
-    leaflets = [build_leaflet(content, lang.code, templates, site_url) for lang in content.languages]
+    leaflets = [
+        build_leaflet(content, lang.code, templates, site_url) for lang in content.languages
+    ]
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for leaflet in leaflets:
@@ -142,31 +146,26 @@ def write_leaflets(
 
 
 def measure_overflow(
-    content: Content, lang: str, templates: Path, site_url: str
+    content: Content, lang: str, templates: Path, site_url: str, available: dict[str, float]
 ) -> dict[str, float]:
-    """Millimetres by which each panel's text is longer than its panel (only those too long)."""
+    """Millimetres by which each panel's text is longer than its panel (only those too long).
+
+    The panels are laid out once more on a very tall page, where nothing is cut off.
+    """
     from weasyprint import HTML
 
     html = render_html(content, lang, templates, site_url, mode="measure")
-    document = HTML(string=html, base_url=str(templates)).render()
-    available = _panel_heights(HTML(string=render_html(content, lang, templates, site_url),
-                                    base_url=str(templates)).render())
-    needed = {}
-    for box in _boxes(document):
-        panel = _panel_of_body(box)
-        if panel:
-            needed[panel] = box.margin_height()
+    needed = _body_heights(HTML(string=html, base_url=str(templates)).render())
     return {
         panel: round((needed[panel] - available[panel]) / PX_PER_MM, 1)
         for panel in PANELS
-        if panel in needed and panel in available and needed[panel] > available[panel] + 0.5
+        if panel in needed and needed[panel] > available[panel]
     }
 
 
 def _overflow_report(lang: str, too_long: dict[str, float], pages: int) -> str:
     lines = [
-        f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {mm} mm too long; "
-        "shorten its text"
+        f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {mm} mm too long; shorten its text"
         for panel, mm in too_long.items()
     ]
     if not lines:
@@ -183,25 +182,25 @@ def _panel_of_body(box: Any) -> str | None:
     return element.get("data-body") if element is not None else None
 
 
-def _panel_heights(document: Any) -> dict[str, float]:
-    """The height a panel's body may take up: the panel's content box."""
-    heights = {}
+def _body_heights(document: Any) -> dict[str, float]:
+    """The height each panel's text takes up (cut off at the page end if it runs over)."""
+    return {
+        panel: box.margin_height() for box in _boxes(document) if (panel := _panel_of_body(box))
+    }
+
+
+def _available_heights(document: Any) -> dict[str, float]:
+    """The height each panel has for its text: its CSS height less its padding."""
+    heights: dict[str, float] = {}
     for box in _boxes(document):
         element = getattr(box, "element", None)
         if element is not None and element.get("data-panel") and box.element_tag == "section":
-            heights.setdefault(element.get("data-panel"), box.height)
+            style = box.style
+            inner = (
+                style["height"].value - style["padding_top"].value - style["padding_bottom"].value
+            )
+            heights.setdefault(element.get("data-panel"), inner)
     return heights
-
-
-def _split_panels(document: Any) -> bool:
-    """True when a panel is laid out on more than one page (its text ran over)."""
-    seen: dict[str, int] = {}
-    for index, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
-            panel = _panel_of_body(box)
-            if panel is not None and seen.setdefault(panel, index) != index:
-                return True
-    return False
 
 
 def _logo_uri(content: Content) -> str | None:
