@@ -7,7 +7,11 @@ SITE   ?= site
 
 .PHONY: site serve test lint check leaflet clean
 
+# Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
+
 $(STAMP): pyproject.toml constraints.txt
+	scripts/debian-packages.sh $(DEBIAN_PACKAGES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
