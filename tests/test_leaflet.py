@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import shutil
 from pathlib import Path
 
@@ -203,3 +205,31 @@ def test_each_language_links_to_its_own_leaflet(built: Build) -> None:
     english = (built.site / "en" / "programme" / "index.html").read_text(encoding="utf-8")
     assert 'href="downloads/leaflet-da.pdf"' in danish
     assert 'href="../../downloads/leaflet-en.pdf"' in english
+
+
+def run_leaflet_command(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m patientsite leaflet ...` from the project folder, as `make leaflet` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "patientsite", "leaflet", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_leaflet_command_writes_both_languages(tmp_path: Path) -> None:
+    result = run_leaflet_command("--clinic", "content/clinic.yaml", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["leaflet-da.pdf", "leaflet-en.pdf"]
+
+
+def test_the_leaflet_command_reports_a_bad_profile_without_a_traceback(tmp_path: Path) -> None:
+    profile = tmp_path / "clinic.yaml"
+    source = (ROOT / "content" / "clinic.yaml").read_text(encoding="utf-8")
+    profile.write_text(source.replace("kontakt@eksempelklinik.dk", "kontakt"), encoding="utf-8")
+    result = run_leaflet_command("--clinic", str(profile), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "email: unexpected format (got 'kontakt'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
