@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import posixpath
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from patientsite import model as m
+from patientsite.figure import draw
 from patientsite.inline import render_inline, render_plain
 from patientsite.loader import Content
 
@@ -144,6 +146,33 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
     }
 
 
+def _figure_renderer(
+    env: jinja2.Environment, content: Content, t: Callable[[m.Text], Markup]
+) -> Callable[[m.Exercise, str], Markup]:
+    """Renders an exercise's start or end figure as inline SVG (or its own image)."""
+
+    def figure(exercise: m.Exercise, which: str) -> Markup:
+        illustration = exercise.illustration
+        if illustration is None:
+            return Markup("")
+        fig: m.Figure = getattr(illustration, which)
+        context = {"alt": t(fig.alt), "figure_id": f"fig-{exercise.id}-{which}"}
+        if fig.pose is not None:
+            context["drawing"] = draw(fig.pose)
+        else:
+            context["image"] = image_uri(content.root / "exercises" / str(fig.image))
+        return Markup(env.get_template("_figure.html").render(context))
+
+    return figure
+
+
+def image_uri(path: Path) -> str:
+    """An image file as a data URI, so it works on every page and in print without copying."""
+    kind = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg"}
+    mime = kind.get(path.suffix.lower().lstrip("."), "image/jpeg")
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
 def _render_page(
     env: jinja2.Environment,
     content: Content,
@@ -170,6 +199,7 @@ def _render_page(
 
     context: dict[str, Any] = {
         **helpers,
+        "figure": _figure_renderer(env, content, helpers["t"]),
         "target": target,
         "exercise": target.exercise,
         "review": target.review,
