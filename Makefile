@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   ?= site
 
-.PHONY: site serve test lint check leaflet clean
+.PHONY: site serve test lint check report schemas docs-fields leaflet clean
 
 # Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
@@ -28,6 +28,18 @@ serve: $(STAMP)
 ## Validate content only (fast; no site is built).
 check: $(STAMP)
 	$(BIN)/python -m patientsite check
+
+## Readability of every page and what needs review or translation (Markdown on stdout).
+report: $(STAMP)
+	$(BIN)/python -m patientsite report
+
+## Regenerate schemas/, .vscode/settings.json and CONTRIBUTING.md's field reference from the model.
+schemas: $(STAMP)
+	$(BIN)/python -m patientsite.schema
+
+## Regenerate only the field reference in CONTRIBUTING.md.
+docs-fields: $(STAMP)
+	$(BIN)/python -m patientsite.schema --fields-only
 
 ## A clinic's own leaflets: make leaflet CLINIC=path/to/clinic.yaml [OUT=folder]
 CLINIC ?= content/clinic.yaml

@@ -31,7 +31,9 @@ def on_config(config: Any) -> Any:
     config.site_name = render_plain(content.site.name.get(lang))
     config.site_description = render_plain(content.site.description.get(lang))
     # The pages of site.yaml, in order; exercise pages are reached from their index page.
-    config.nav = [source_name(page.path, default, default) for page in content.site.pages]
+    config.nav = [
+        source_name(page.path, default, default) for page in content.site.pages if page.nav
+    ]
     return config
 
 

@@ -74,7 +74,13 @@ def test_unknown_field_suggests_the_right_one(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
     line = edit(project, "self_care.yaml", "intro:", "intr:")
-    first = at(project, "self_care.yaml", 1, "review")  # a missing field points at its parent
+    # A missing field points at its parent: here the file's first field, after the schema line.
+    assert (
+        (project / "content" / "self_care.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/self_care.schema.json\nreview:")
+    )
+    first = at(project, "self_care.yaml", 2, "review")
     assert problems(project, languages) == [
         f"content/self_care.yaml:{first}: intro: missing required field",
         f"content/self_care.yaml:{line}:1: intr: unknown field (did you mean 'intro'? "

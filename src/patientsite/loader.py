@@ -460,9 +460,15 @@ def _exercise_refs(content: Content, exercise: m.Exercise, doc: YamlDocument) ->
                 f"'{ref}' is level {other.level}, easier than this "
                 f"exercise's level {exercise.level}",
             )
-    cycle = _cycle(content, exercise.id, "harder")
-    if cycle:
-        yield _at(doc, ("harder",), "progression loops back: " + " -> ".join(cycle))
+    for direction in ("easier", "harder"):
+        cycle = _cycle(content, exercise.id, direction)
+        if cycle:
+            yield _at(doc, (direction,), "progression loops back: " + " -> ".join(cycle))
+    for which in ("start", "end"):
+        image = getattr(exercise.illustration, which).image
+        if image is not None and not (content.root / "exercises" / image).is_file():
+            yield _at(doc, ("illustration", which, "image"),
+                      f"no file '{image}' (looked for content/exercises/{image})")
 
 
 def _cycle(content: Content, start: str, direction: str) -> list[str]:

@@ -24,10 +24,21 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+
+def describe(da: str, en: str) -> str:
+    """A field's description for editors, in Danish and then English (shown in their editor)."""
+    return f"{da}\n\n{en}"
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-    Field(description="Lowercase letters, digits and single hyphens, e.g. bird-dog."),
+    Field(
+        description=describe(
+            "Små bogstaver, tal og enkelte bindestreger, fx bird-dog.",
+            "Lowercase letters, digits and single hyphens, e.g. bird-dog.",
+        )
+    ),
 ]
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -175,9 +186,26 @@ class Title(Text):
 class Review(Strict):
     """When a file was last checked by a clinician, and when it is due again."""
 
-    reviewed_on: date
-    next_review: date
-    reviewed_by: str = Field(min_length=1)
+    reviewed_on: date = Field(
+        description=describe(
+            "Datoen, hvor en kliniker sidst gennemgik filen (ÅÅÅÅ-MM-DD).",
+            "The date a clinician last reviewed this file (YYYY-MM-DD).",
+        )
+    )
+    next_review: date = Field(
+        description=describe(
+            "Datoen, hvor filen skal gennemgås igen (ÅÅÅÅ-MM-DD). Derefter står "
+            "filen som forsinket i rapporten.",
+            "The date the file is due for review again (YYYY-MM-DD). After it, the "
+            "report lists the file as overdue.",
+        )
+    )
+    reviewed_by: str = Field(
+        min_length=1,
+        description=describe(
+            "Hvem der gennemgik filen (navn eller rolle).", "Who reviewed the file (name or role)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _order(self) -> Review:
@@ -193,22 +221,57 @@ class Review(Strict):
 class Source(Strict):
     """A published source for a medical statement that goes beyond the brochure."""
 
-    id: Id
-    title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
-    url: str = Field(pattern=r"^https://\S+$")
+    id: Id = Field(
+        description=describe(
+            "Kort navn, som tekster bruger til at henvise til kilden, fx royalfree-ces.",
+            "Short name that texts use to refer to this source, e.g. royalfree-ces.",
+        )
+    )
+    title: str = Field(
+        min_length=1,
+        description=describe(
+            "Kildens titel, som udgiveren skriver den.",
+            "The source's title, as its publisher gives it.",
+        ),
+    )
+    publisher: str = Field(
+        min_length=1,
+        description=describe("Hvem der har udgivet kilden.", "Who published the source."),
+    )
+    url: str = Field(
+        pattern=r"^https://\S+$",
+        description=describe(
+            "Kildens webadresse (begynder med https://).",
+            "The source's web address (starting with https://).",
+        ),
+    )
 
 
 class ContentFile(Strict):
     """Fields that every content file carries."""
 
-    review: Review
-    sources: list[Source] = []
+    review: Review = Field(
+        description=describe(
+            "Hvornår filen sidst blev gennemgået, og hvornår den skal gennemgås igen.",
+            "When the file was last reviewed, and when it is due again.",
+        )
+    )
+    sources: list[Source] = Field(
+        default=[],
+        description=describe(
+            "Kilder til medicinske udsagn, der går ud over klinikkens brochure. "
+            "Tekster henviser til dem med deres id.",
+            "Sources for medical statements that go beyond the clinic's brochure. "
+            "Texts refer to them by id.",
+        ),
+    )
 
 
 # --- site, clinic, exercise library -------------------------------------------------
 
-PageTemplate = Literal["home", "condition", "warning_signs", "programme", "self_care", "exercises"]
+PageTemplate = Literal[
+    "home", "condition", "warning_signs", "programme", "self_care", "exercises", "sheet", "diary"
+]
 ContentName = Literal[
     "site",
     "clinic",
@@ -225,20 +288,67 @@ ContentName = Literal[
 class PageSpec(Strict):
     """One page of the site: its path, its template and the files it shows."""
 
-    id: Id
-    path: str = Field(pattern=r"^([a-z0-9-]+/)*$", description="'' for the home page")
-    template: PageTemplate
-    title: Title
-    description: Text
-    uses: list[ContentName] = Field(min_length=1)
+    id: Id = Field(
+        description=describe(
+            "Sidens navn i filerne, fx warning-signs.",
+            "The page's name in the files, e.g. warning-signs.",
+        )
+    )
+    path: str = Field(
+        pattern=r"^([a-z0-9-]+/)*$",
+        description=describe(
+            "Sidens adresse, fx back-pain/ (slutter med /). Tom ('') for forsiden.",
+            "The page's address, e.g. back-pain/ (ending in /). Empty ('') for the home page.",
+        ),
+    )
+    template: PageTemplate = Field(
+        description=describe(
+            "Hvilken slags side det er. Den bestemmer sidens opbygning.",
+            "Which kind of page this is. It decides the page's layout.",
+        )
+    )
+    title: Title = Field(
+        description=describe(
+            "Sidens titel i menuen og i browserens fane.",
+            "The page's title in the menu and in the browser tab.",
+        )
+    )
+    description: Text = Field(
+        description=describe(
+            "Kort beskrivelse af siden til søgemaskiner og deling.",
+            "A short description of the page for search engines and sharing.",
+        )
+    )
+    uses: list[ContentName] = Field(
+        min_length=1,
+        description=describe(
+            "De indholdsfiler, siden viser. Siden viser den ældste gennemgangsdato blandt dem.",
+            "The content files the page shows. The page shows the oldest review date among them.",
+        ),
+    )
+    nav: bool = Field(
+        default=True,
+        description=describe(
+            "false: siden står ikke i menuen (den nås via et link fra en anden side).",
+            "false: the page is not in the menu (another page links to it).",
+        ),
+    )
 
 
 class Service(Strict):
     """A public phone service, such as the emergency number."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]
-    number: str = Field(pattern=r"^\+?[0-9 ]+$")
-    name: Title
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")] = Field(
+        description=describe(
+            "Navnet på pladsholderen: emergency giver {emergency}.",
+            "The placeholder's name: emergency gives {emergency}.",
+        )
+    )
+    number: str = Field(
+        pattern=r"^\+?[0-9 ]+$",
+        description=describe("Telefonnummeret, fx 112.", "The phone number, e.g. 112."),
+    )
+    name: Title = Field(description=describe("Tjenestens navn.", "The service's name."))
 
 
 class Labels(Strict):
@@ -290,6 +400,8 @@ class Labels(Strict):
     weeks_unit: Text
     sessions_unit: Text
     leaflet_download: Text
+    figure_start: Text
+    figure_end: Text
     leaflet_web: Text
     leaflet_scan: Text
 
@@ -297,12 +409,44 @@ class Labels(Strict):
 class SiteFile(ContentFile):
     """site.yaml: the site's name, pages, public phone services and interface words."""
 
-    name: Title
-    description: Text
-    date_locale: Text = Field(description="Locale for written-out dates, e.g. da_DK, en_GB.")
-    services: list[Service] = Field(min_length=1)
-    pages: list[PageSpec] = Field(min_length=1)
-    labels: Labels
+    name: Title = Field(
+        description=describe(
+            "Sitets navn øverst på hver side.", "The site's name at the top of every page."
+        )
+    )
+    description: Text = Field(
+        description=describe(
+            "Kort beskrivelse af hele sitet.", "A short description of the whole site."
+        )
+    )
+    date_locale: Text = Field(
+        description=describe(
+            "Sprogkode til datoer, der skrives ud, fx da_DK og en_GB.",
+            "Locale for written-out dates, e.g. da_DK, en_GB.",
+        )
+    )
+    services: list[Service] = Field(
+        min_length=1,
+        description=describe(
+            "Offentlige telefonnumre, fx 112 og 1813. I tekster skrives de som "
+            "{emergency} og {helpline}.",
+            "Public phone services, e.g. 112 and 1813. Texts write them as "
+            "{emergency} and {helpline}.",
+        ),
+    )
+    pages: list[PageSpec] = Field(
+        min_length=1,
+        description=describe(
+            "Sitets sider i menuens rækkefølge.", "The site's pages, in menu order."
+        ),
+    )
+    labels: Labels = Field(
+        description=describe(
+            "Ord og korte sætninger, som sidernes skabeloner viser (overskrifter, "
+            "knapper, etiketter).",
+            "Words and short phrases the page templates show (headings, buttons, labels).",
+        )
+    )
 
     @field_validator("date_locale")
     @classmethod
@@ -322,32 +466,159 @@ class SiteFile(ContentFile):
 class Clinic(Strict):
     """clinic.yaml: the clinic that offers the programme."""
 
-    review: Review | None = None
-    example: bool = False
-    name: str = Field(min_length=1, pattern=r"^[^<>]+$")
-    address: list[str] = Field(min_length=1)
-    phone: str = Field(pattern=r"^\+?[0-9][0-9 ]{5,}$")
-    email: str = Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
-    website: str = Field(pattern=r"^https?://\S+$")
-    opening_hours: Text
-    logo: str | None = None
+    review: Review | None = Field(
+        default=None,
+        description=describe(
+            "Hvornår klinikkens oplysninger sidst blev tjekket (kan udelades).",
+            "When the clinic's details were last checked (optional).",
+        ),
+    )
+    example: bool = Field(
+        default=False,
+        description=describe(
+            "true viser en besked om, at oplysningerne er et eksempel. Skriv false,"
+            " når klinikkens egne oplysninger står her.",
+            "true shows a notice that these are example details. Write false once "
+            "your clinic's own details are here.",
+        ),
+    )
+    name: str = Field(
+        min_length=1,
+        pattern=r"^[^<>]+$",
+        description=describe(
+            "Klinikkens navn. Tekster skriver det som {clinic}.",
+            "The clinic's name. Texts write it as {clinic}.",
+        ),
+    )
+    address: list[str] = Field(
+        min_length=1,
+        description=describe("Adressen, én linje pr. punkt.", "The address, one line per item."),
+    )
+    phone: str = Field(
+        pattern=r"^\+?[0-9][0-9 ]{5,}$",
+        description=describe(
+            "Telefonnummer med cifre og mellemrum, fx +45 12 34 56 78. Tekster "
+            "skriver det som {clinic_phone}.",
+            "Phone number in digits and spaces, e.g. +45 12 34 56 78. Texts write "
+            "it as {clinic_phone}.",
+        ),
+    )
+    email: str = Field(
+        pattern=r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$",
+        description=describe("Klinikkens e-mailadresse.", "The clinic's email address."),
+    )
+    website: str = Field(
+        pattern=r"^https?://\S+$",
+        description=describe(
+            "Klinikkens hjemmeside (begynder med https://).",
+            "The clinic's website (starting with https://).",
+        ),
+    )
+    opening_hours: Text = Field(description=describe("Åbningstider.", "Opening hours."))
+    logo: str | None = Field(
+        default=None,
+        description=describe(
+            "En logofil ved siden af denne fil (.svg, .png eller .jpg), eller null.",
+            "A logo file next to this file (.svg, .png or .jpg), or null.",
+        ),
+    )
 
 
 class Choice(Strict):
     """A named value in a vocabulary (a body region, a goal, a level)."""
 
-    id: Id
-    name: Title
+    id: Id = Field(
+        description=describe(
+            "Kort navn, som øvelserne bruger, fx low-back. For niveauer: tallet.",
+            "Short name the exercises use, e.g. low-back. For levels: the number.",
+        )
+    )
+    name: Title = Field(
+        description=describe("Navnet, som det står på siden.", "The name as shown on the page.")
+    )
+
+
+class SheetTexts(Strict):
+    """Words of the personal programme sheet and of the selection on the exercises page."""
+
+    intro: Text = Field(description=describe("Indledning på siden.", "Introduction on the page."))
+    empty: Text = Field(
+        description=describe("Når ingen øvelser er valgt.", "When no exercise is chosen.")
+    )
+    no_script: Text = Field(
+        description=describe("Når browseren ikke kører JavaScript.", "When JavaScript is off.")
+    )
+    choose: Text = Field(
+        description=describe("Knap: lav programmet.", "Button: make the programme.")
+    )
+    add: Text = Field(
+        description=describe("Afkrydsning: tag øvelsen med.", "Checkbox: include the exercise.")
+    )
+    print: Text = Field(description=describe("Knap: print.", "Button: print."))
+    link: Text = Field(
+        description=describe("Overskrift over linket til programmet.", "Heading of the link.")
+    )
+    scan: Text = Field(description=describe("Tekst ved QR-koden.", "Text by the QR code."))
+    filter: Text = Field(description=describe("Overskrift over filtrene.", "Filters heading."))
+    showing: Text = Field(
+        description=describe("Før antallet af viste øvelser.", "Before the number shown.")
+    )
+    warning: Text = Field(
+        description=describe("Overskrift over advarselstegn.", "Heading of the warning box.")
+    )
+
+
+class DiaryTexts(Strict):
+    """Words of the printable training diary."""
+
+    intro: Text = Field(description=describe("Indledning på siden.", "Introduction on the page."))
+    week: Text = Field(description=describe("Ordet for uge.", "The word for week."))
+    session: Text = Field(
+        description=describe("En træning på hold.", "A supervised group session.")
+    )
+    home: Text = Field(description=describe("Træning derhjemme.", "Exercise at home."))
+    date: Text = Field(description=describe("Kolonne: dato.", "Column: date."))
+    pain: Text = Field(description=describe("Kolonne: smerte 0-10.", "Column: pain 0-10."))
+    notes: Text = Field(description=describe("Kolonne: noter.", "Column: notes."))
+    print: Text = Field(description=describe("Knap: print.", "Button: print."))
 
 
 class ExerciseLibrary(ContentFile):
     """exercise_library.yaml: the library page and its vocabularies."""
 
-    title: Title
-    intro: Text
-    regions: list[Choice] = Field(min_length=1)
-    goals: list[Choice] = Field(min_length=1)
-    levels: list[Choice] = Field(min_length=1)
+    sheet: SheetTexts = Field(
+        description=describe("Tekster til det personlige program.", "Texts of the programme sheet.")
+    )
+    diary: DiaryTexts = Field(
+        description=describe("Tekster til træningsdagbogen.", "Texts of the training diary.")
+    )
+
+    title: Title = Field(
+        description=describe("Overskrift på siden med øvelser.", "Heading of the exercises page.")
+    )
+    intro: Text = Field(
+        description=describe(
+            "Indledning øverst på siden med øvelser.",
+            "Introduction at the top of the exercises page.",
+        )
+    )
+    regions: list[Choice] = Field(
+        min_length=1,
+        description=describe(
+            "Kropsområder, som en øvelse kan høre til.", "Body areas an exercise can belong to."
+        ),
+    )
+    goals: list[Choice] = Field(
+        min_length=1,
+        description=describe("Formål, som en øvelse kan have.", "Aims an exercise can have."),
+    )
+    levels: list[Choice] = Field(
+        min_length=1,
+        description=describe(
+            "Sværhedsgrader, fra den letteste (1) til den sværeste.",
+            "Difficulty levels, from the easiest (1) to the hardest.",
+        ),
+    )
 
 
 # --- condition, symptoms, self-care, education ----------------------------------------
@@ -356,59 +627,121 @@ class ExerciseLibrary(ContentFile):
 class Section(Strict):
     """A headed run of paragraphs."""
 
-    id: Id
-    heading: Title
-    paragraphs: list[Text] = Field(min_length=1)
-    sources: list[Id] = []
+    id: Id = Field(
+        description=describe(
+            "Kort navn for afsnittet. Bruges som anker i adressen (#id).",
+            "Short name of the section. Used as the anchor in the address (#id).",
+        )
+    )
+    heading: Title = Field(
+        description=describe(
+            "Afsnittets overskrift. Gerne det spørgsmål, afsnittet svarer på.",
+            "The section's heading. Ideally the question it answers.",
+        )
+    )
+    paragraphs: list[Text] = Field(
+        min_length=1,
+        description=describe(
+            "Afsnittets tekst, ét afsnit pr. punkt.", "The section's text, one paragraph per item."
+        ),
+    )
+    sources: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kilder fra filens sources, som afsnittet bygger på.",
+            "Ids of sources (from the file's sources) the section is based on.",
+        ),
+    )
 
 
 class Condition(ContentFile):
     """condition.yaml: what is wrong."""
 
-    title: Title
-    summary: Text
-    sections: list[Section] = Field(min_length=1)
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    summary: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    sections: list[Section] = Field(
+        min_length=1,
+        description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
+    )
 
 
 class Item(Strict):
     """A short item of a list."""
 
-    id: Id
-    text: Text
-    sources: list[Id] = []
+    id: Id = Field(description=describe("Kort navn for punktet.", "Short name of the item."))
+    text: Text = Field(description=describe("Punktets tekst.", "The item's text."))
+    sources: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kilder fra filens sources, som punktet bygger på.",
+            "Ids of sources (from the file's sources) the item is based on.",
+        ),
+    )
 
 
 class Symptoms(ContentFile):
     """symptoms.yaml: common symptoms."""
 
-    heading: Title
-    intro: Text
-    items: list[Item] = Field(min_length=1)
+    heading: Title = Field(
+        description=describe("Overskrift over symptomerne.", "Heading of the symptoms.")
+    )
+    intro: Text = Field(description=describe("Kort indledning.", "A short introduction."))
+    items: list[Item] = Field(
+        min_length=1,
+        description=describe("Symptomerne, ét pr. punkt.", "The symptoms, one per item."),
+    )
 
 
 class TitledItem(Strict):
     """An item with its own heading."""
 
-    id: Id
-    title: Title
-    text: Text
-    sources: list[Id] = []
+    id: Id = Field(
+        description=describe(
+            "Kort navn for punktet. Bruges som anker i adressen (#id).",
+            "Short name of the item. Used as the anchor in the address (#id).",
+        )
+    )
+    title: Title = Field(description=describe("Punktets overskrift.", "The item's heading."))
+    text: Text = Field(description=describe("Punktets tekst.", "The item's text."))
+    sources: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kilder fra filens sources, som punktet bygger på.",
+            "Ids of sources (from the file's sources) the item is based on.",
+        ),
+    )
 
 
 class SelfCare(ContentFile):
     """self_care.yaml: what you can do yourself."""
 
-    title: Title
-    intro: Text
-    items: list[TitledItem] = Field(min_length=1)
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    intro: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    items: list[TitledItem] = Field(
+        min_length=1,
+        description=describe("Rådene, ét råd pr. punkt.", "The advice, one piece per item."),
+    )
 
 
 class Education(ContentFile):
     """education.yaml: the topics of the pain-education sessions."""
 
-    heading: Title
-    intro: Text
-    topics: list[TitledItem] = Field(min_length=1)
+    heading: Title = Field(
+        description=describe("Overskrift over undervisningen.", "Heading of the education section.")
+    )
+    intro: Text = Field(description=describe("Kort indledning.", "A short introduction."))
+    topics: list[TitledItem] = Field(
+        min_length=1,
+        description=describe("Emnerne i undervisningen.", "The topics of the sessions."),
+    )
 
 
 # --- warning signs ---------------------------------------------------------------------
@@ -417,29 +750,78 @@ class Education(ContentFile):
 class Contact(Strict):
     """A number to call, as shown on a care card."""
 
-    number: str = Field(pattern=r"^(\+?[0-9 ]+|\{[a-z_]+\})$")
-    label: Text
+    number: str = Field(
+        pattern=r"^(\+?[0-9 ]+|\{[a-z_]+\})$",
+        description=describe(
+            "Nummeret, der skal ringes til: cifre eller en pladsholder som {helpline}.",
+            "The number to call: digits or a placeholder such as {helpline}.",
+        ),
+    )
+    label: Text = Field(
+        description=describe(
+            "Hvem nummeret går til, og hvornår man bruger det.",
+            "Who the number reaches, and when to use it.",
+        )
+    )
 
 
 class Sign(Strict):
     """One warning sign."""
 
-    id: Id
-    text: Text
-    sources: list[Id] = []
+    id: Id = Field(description=describe("Kort navn for tegnet.", "Short name of the sign."))
+    text: Text = Field(
+        description=describe(
+            "Tegnet, skrevet så læseren kan genkende det: »Du har ...«.",
+            "The sign, written so readers recognise it: 'You have ...'.",
+        )
+    )
+    sources: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kilder fra filens sources. Tegn på niveauerne emergency og "
+            "urgent skal have mindst én.",
+            "Ids of sources from the file's sources. Signs at the emergency and "
+            "urgent levels need at least one.",
+        ),
+    )
 
 
 class Level(Strict):
     """A care card: who it is for, what to do, when, and which number to call."""
 
-    id: Id
-    urgency: Literal["emergency", "urgent", "routine"]
-    heading: Title
-    who: Text
-    action: Text
-    when: Text
-    contacts: list[Contact] = Field(min_length=1)
-    signs: list[Sign] = Field(min_length=1)
+    id: Id = Field(
+        description=describe(
+            "Kort navn for kortet. Bruges som anker i adressen (#id).",
+            "Short name of the card. Used as the anchor in the address (#id).",
+        )
+    )
+    urgency: Literal["emergency", "urgent", "routine"] = Field(
+        description=describe(
+            "Hvor hastende: emergency (med det samme), urgent (i dag) eller routine"
+            " (kontakt klinikken).",
+            "How urgent: emergency (at once), urgent (today) or routine (contact the clinic).",
+        )
+    )
+    heading: Title = Field(
+        description=describe(
+            "Kortets overskrift: handlingen, fx »Kontakt din læge i dag«.",
+            "The card's heading: the action, e.g. 'Contact your doctor today'.",
+        )
+    )
+    who: Text = Field(description=describe("Hvem kortet er til.", "Who the card is for."))
+    action: Text = Field(
+        description=describe("Hvad læseren skal gøre.", "What the reader should do.")
+    )
+    when: Text = Field(
+        description=describe("Hvor hurtigt læseren skal handle.", "How soon the reader should act.")
+    )
+    contacts: list[Contact] = Field(
+        min_length=1,
+        description=describe("Numre, læseren kan ringe til.", "Numbers the reader can call."),
+    )
+    signs: list[Sign] = Field(
+        min_length=1, description=describe("Tegnene på dette niveau.", "The signs at this level.")
+    )
 
     @model_validator(mode="after")
     def _sourced(self) -> Level:
@@ -457,9 +839,18 @@ class Level(Strict):
 class WarningSigns(ContentFile):
     """warning_signs.yaml: red flags in urgency levels, most urgent first."""
 
-    title: Title
-    intro: Text
-    levels: list[Level] = Field(min_length=1)
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    intro: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    levels: list[Level] = Field(
+        min_length=1,
+        description=describe(
+            "Kortene, det mest hastende først.", "The cards, the most urgent first."
+        ),
+    )
 
 
 # --- programme -------------------------------------------------------------------------
@@ -468,8 +859,17 @@ class WarningSigns(ContentFile):
 class Weeks(Strict):
     """A duration in weeks, as a range."""
 
-    min: int = Field(ge=1, le=104)
-    max: int = Field(ge=1, le=104)
+    min: int = Field(
+        ge=1, le=104, description=describe("Det mindste antal uger.", "The fewest weeks.")
+    )
+    max: int = Field(
+        ge=1,
+        le=104,
+        description=describe(
+            "Det største antal uger (det samme som min, hvis længden er fast).",
+            "The most weeks (the same as min if the length is fixed).",
+        ),
+    )
 
     @model_validator(mode="after")
     def _range(self) -> Weeks:
@@ -485,63 +885,161 @@ class Weeks(Strict):
 class Region(Strict):
     """A part of the back the programme is for."""
 
-    id: Id
-    name: Text
+    id: Id = Field(description=describe("Kort navn for området.", "Short name of the area."))
+    name: Text = Field(
+        description=describe(
+            "Området, som det skrives inde i en sætning (med lille begyndelsesbogstav).",
+            "The area as written inside a sentence (lower case).",
+        )
+    )
 
 
 class TargetGroup(Strict):
     """Who the programme is for."""
 
-    min_age: int = Field(ge=0, le=120)
-    min_pain_days: int = Field(ge=0, le=3650)
-    regions: list[Region] = Field(min_length=1)
-    criteria: list[Text] = Field(min_length=1)
+    min_age: int = Field(
+        ge=0,
+        le=120,
+        description=describe(
+            "Mindstealder. Tekster skriver den som {min_age}.",
+            "Minimum age. Texts write it as {min_age}.",
+        ),
+    )
+    min_pain_days: int = Field(
+        ge=0,
+        le=3650,
+        description=describe(
+            "Hvor mange dage man mindst har haft ondt. Tekster skriver det som {min_pain_days}.",
+            "The fewest days of pain. Texts write it as {min_pain_days}.",
+        ),
+    )
+    regions: list[Region] = Field(
+        min_length=1,
+        description=describe(
+            "De dele af ryggen, forløbet er til.", "The parts of the back the programme is for."
+        ),
+    )
+    criteria: list[Text] = Field(
+        min_length=1,
+        description=describe(
+            "Punkterne under »Er forløbet noget for mig?«.",
+            "The items under 'Is the programme for me?'.",
+        ),
+    )
 
 
 class Provider(Strict):
     """The profession that runs the programme."""
 
-    title: Title
-    education_years: int = Field(ge=0, le=20)
-    internship_years: int = Field(ge=0, le=20)
-    text: Text
+    title: Title = Field(
+        description=describe(
+            "Faggruppen, fx Kiropraktoren.", "The profession, e.g. The chiropractor."
+        )
+    )
+    education_years: int = Field(
+        ge=0,
+        le=20,
+        description=describe(
+            "År med uddannelse. Tekster skriver det som {education_years}.",
+            "Years of education. Texts write it as {education_years}.",
+        ),
+    )
+    internship_years: int = Field(
+        ge=0,
+        le=20,
+        description=describe(
+            "År i turnus. Tekster skriver det som {internship_years}.",
+            "Years of internship. Texts write it as {internship_years}.",
+        ),
+    )
+    text: Text = Field(description=describe("Om faggruppen.", "About the profession."))
 
 
 class Phase(Strict):
     """One phase of the programme."""
 
-    id: Id
-    title: Title
-    summary: Text
-    details: list[Text] = Field(min_length=1)
+    id: Id = Field(description=describe("Kort navn for trinnet.", "Short name of the step."))
+    title: Title = Field(description=describe("Trinnets navn.", "The step's name."))
+    summary: Text = Field(
+        description=describe(
+            "Én sætning om trinnet (står også på forsiden).",
+            "One sentence about the step (also on the home page).",
+        )
+    )
+    details: list[Text] = Field(
+        min_length=1,
+        description=describe(
+            "Punkter om trinnet på siden om forløbet.",
+            "Points about the step on the programme page.",
+        ),
+    )
 
 
 class Prose(Strict):
     """A heading and paragraphs."""
 
-    heading: Title
-    paragraphs: list[Text] = Field(min_length=1)
+    heading: Title = Field(description=describe("Overskrift.", "Heading."))
+    paragraphs: list[Text] = Field(
+        min_length=1,
+        description=describe("Teksten, ét afsnit pr. punkt.", "The text, one paragraph per item."),
+    )
 
 
 class Steps(Strict):
     """A heading and ordered steps."""
 
-    heading: Title
-    steps: list[Text] = Field(min_length=1)
+    heading: Title = Field(description=describe("Overskrift.", "Heading."))
+    steps: list[Text] = Field(
+        min_length=1,
+        description=describe(
+            "Trinene i rækkefølge, ét pr. punkt.", "The steps in order, one per item."
+        ),
+    )
 
 
 class Programme(ContentFile):
     """programme.yaml: who it is for, how long, how often, and its phases."""
 
-    name: Title
-    summary: Text
-    weeks: Weeks
-    sessions_per_week: int = Field(ge=1, le=14)
-    target_group: TargetGroup
-    provider: Provider
-    phases: list[Phase] = Field(min_length=1)
-    training: Prose
-    getting_started: Steps
+    name: Title = Field(description=describe("Forløbets navn.", "The programme's name."))
+    summary: Text = Field(
+        description=describe(
+            "Kort beskrivelse af forløbet.", "A short description of the programme."
+        )
+    )
+    weeks: Weeks = Field(
+        description=describe(
+            "Hvor mange uger forløbet varer. Tekster skriver det som {weeks}.",
+            "How many weeks the programme lasts. Texts write it as {weeks}.",
+        )
+    )
+    sessions_per_week: int = Field(
+        ge=1,
+        le=14,
+        description=describe(
+            "Træninger om ugen. Tekster skriver det som {sessions_per_week}.",
+            "Sessions a week. Texts write it as {sessions_per_week}.",
+        ),
+    )
+    target_group: TargetGroup = Field(
+        description=describe("Hvem forløbet er for.", "Who the programme is for.")
+    )
+    provider: Provider = Field(
+        description=describe("Hvem der står for forløbet.", "Who runs the programme.")
+    )
+    phases: list[Phase] = Field(
+        min_length=1,
+        description=describe("Forløbets trin i rækkefølge.", "The programme's steps, in order."),
+    )
+    training: Prose = Field(
+        description=describe(
+            "Afsnittet om, hvordan træningen foregår.", "The section on how the training works."
+        )
+    )
+    getting_started: Steps = Field(
+        description=describe(
+            "Sådan kommer man i gang, trin for trin.", "How to get started, step by step."
+        )
+    )
 
 
 # --- exercises -------------------------------------------------------------------------
@@ -550,11 +1048,29 @@ class Programme(ContentFile):
 class Dosage(Strict):
     """How much and how often."""
 
-    sets: int = Field(ge=1, le=20)
-    reps: int | None = Field(default=None, ge=1, le=100)
-    hold_seconds: int | None = Field(default=None, ge=1, le=600)
-    per_side: bool
-    times_per_week: int = Field(ge=1, le=14)
+    sets: int = Field(ge=1, le=20, description=describe("Antal sæt.", "Number of sets."))
+    reps: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description=describe("Gentagelser pr. sæt, eller null.", "Repetitions per set, or null."),
+    )
+    hold_seconds: int | None = Field(
+        default=None,
+        ge=1,
+        le=600,
+        description=describe(
+            "Sekunder, stillingen holdes, eller null.", "Seconds to hold the position, or null."
+        ),
+    )
+    per_side: bool = Field(
+        description=describe(
+            "true, hvis øvelsen laves på hver side.", "true if the exercise is done on each side."
+        )
+    )
+    times_per_week: int = Field(
+        ge=1, le=14, description=describe("Gange om ugen.", "Times a week.")
+    )
 
     @model_validator(mode="after")
     def _reps_or_hold(self) -> Dosage:
@@ -563,21 +1079,251 @@ class Dosage(Strict):
         return self
 
 
+Angle = Annotated[float, Field(ge=-360, le=360)]
+PRESETS = ("standing", "sitting", "supine", "hook-lying", "prone", "quadruped", "side-plank")
+PROPS = ("none", "mat", "chair", "wall")
+
+
+class Pose(Strict):
+    """A side-view figure: a preset position, with any segment's angle changed.
+
+    Angles are in degrees, counter-clockwise from pointing right (0 = right, 90 = up,
+    -90 = down). Each names the direction of a body segment from its upper joint:
+    torso from hip to shoulder, head from shoulder, arm from shoulder to elbow,
+    forearm from elbow to hand, thigh from hip to knee, shin from knee to ankle.
+    `_far` is the limb further from the viewer (drawn lighter).
+    """
+
+    preset: Literal[PRESETS] = Field(  # type: ignore[valid-type]
+        description=describe(
+            "Udgangsstilling: standing, sitting, supine (på ryggen), hook-lying (på ryggen med "
+            "bøjede knæ), prone (på maven), quadruped (på alle fire) eller side-plank.",
+            "Starting position: standing, sitting, supine (on the back), hook-lying (on the "
+            "back, knees bent), prone (on the front), quadruped (on all fours) or side-plank.",
+        )
+    )
+    prop: Literal[PROPS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description=describe(
+            "Udstyr på tegningen: none, mat, chair eller wall. Uden: stillingens eget.",
+            "Equipment in the drawing: none, mat, chair or wall. Without: the preset's own.",
+        ),
+    )
+    torso: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af overkroppen (fra hofte til skulder) i grader. Uden: stillingens egen.",
+            "Direction of the torso (from hip to shoulder) in degrees. Without: the preset's own.",
+        ),
+    )
+    head: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af hovedet (fra skulderen) i grader. Uden: stillingens egen.",
+            "Direction of the head (from the shoulder) in degrees. Without: the preset's own.",
+        ),
+    )
+    arm: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af overarmen (fra skulder til albue) i grader. Uden: stillingens egen.",
+            "Direction of the upper arm (from shoulder to elbow) in degrees. Without: the preset's own.",
+        ),
+    )
+    forearm: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af underarmen (fra albue til hånd) i grader. Uden: stillingens egen.",
+            "Direction of the forearm (from elbow to hand) in degrees. Without: the preset's own.",
+        ),
+    )
+    arm_far: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af den fjerne overarm i grader. Uden: stillingens egen.",
+            "Direction of the far upper arm in degrees. Without: the preset's own.",
+        ),
+    )
+    forearm_far: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af den fjerne underarm i grader. Uden: stillingens egen.",
+            "Direction of the far forearm in degrees. Without: the preset's own.",
+        ),
+    )
+    thigh: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af låret (fra hofte til knæ) i grader. Uden: stillingens egen.",
+            "Direction of the thigh (from hip to knee) in degrees. Without: the preset's own.",
+        ),
+    )
+    shin: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af underbenet (fra knæ til ankel) i grader. Uden: stillingens egen.",
+            "Direction of the shin (from knee to ankle) in degrees. Without: the preset's own.",
+        ),
+    )
+    thigh_far: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af det fjerne lår i grader. Uden: stillingens egen.",
+            "Direction of the far thigh in degrees. Without: the preset's own.",
+        ),
+    )
+    shin_far: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af det fjerne underben i grader. Uden: stillingens egen.",
+            "Direction of the far shin in degrees. Without: the preset's own.",
+        ),
+    )
+    foot: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af foden (fra anklen) i grader. Uden: stillingens egen.",
+            "Direction of the foot (from the ankle) in degrees. Without: the preset's own.",
+        ),
+    )
+    foot_far: Angle | None = Field(
+        default=None,
+        description=describe(
+            "Retningen af den fjerne fod i grader. Uden: stillingens egen.",
+            "Direction of the far foot in degrees. Without: the preset's own.",
+        ),
+    )
+
+
+class Figure(Strict):
+    """One drawing of an exercise: generated from a pose, or a clinic's own image."""
+
+    pose: Pose | None = Field(
+        default=None,
+        description=describe(
+            "Stillingen, som tegningen laves ud fra.", "The position the drawing is made from."
+        ),
+    )
+    image: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg)$",
+        description=describe(
+            "Klinikkens eget billede i stedet for en tegning (sti fra content/exercises/).",
+            "The clinic's own image instead of a drawing (path from content/exercises/).",
+        ),
+    )
+    alt: Text = Field(
+        description=describe(
+            "Hvad tegningen viser, for dem der ikke kan se den.",
+            "What the drawing shows, for readers who cannot see it.",
+        )
+    )
+
+    @model_validator(mode="after")
+    def _pose_or_image(self) -> Figure:
+        if (self.pose is None) == (self.image is None):
+            raise PydanticCustomError(
+                "figure_source", "give either pose or image (got {got})",
+                {"got": "both" if self.pose else "neither"},
+            )
+        return self
+
+
+class Illustration(Strict):
+    """The start and end position of an exercise."""
+
+    start: Figure = Field(description=describe("Startstillingen.", "The starting position."))
+    end: Figure = Field(description=describe("Slutstillingen.", "The end position."))
+
+
 class Exercise(ContentFile):
     """exercises/<id>.yaml: one exercise; the file name is its id."""
 
-    id: Id
-    name: Title
-    purpose: Text
-    regions: list[Id] = Field(min_length=1)
-    goals: list[Id] = Field(min_length=1)
-    level: int = Field(ge=1, le=4)
-    equipment: list[Text] = []
-    start_position: Text
-    steps: list[Text] = Field(min_length=1)
-    dosage: Dosage
-    feel: Text
-    stop: Text
-    mistakes: list[Text] = []
-    easier: Id | None = None
-    harder: Id | None = None
+    id: Id = Field(
+        description=describe(
+            "Øvelsens navn i filerne. Det samme som filnavnet uden .yaml.",
+            "The exercise's name in the files. The same as the file name without .yaml.",
+        )
+    )
+    name: Title = Field(
+        description=describe("Øvelsens navn på siden.", "The exercise's name on the page.")
+    )
+    purpose: Text = Field(
+        description=describe(
+            "Hvad øvelsen er godt for, i én eller to sætninger.",
+            "What the exercise is for, in one or two sentences.",
+        )
+    )
+    regions: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "Kropsområder (id'er fra exercise_library.yaml).",
+            "Body areas (ids from exercise_library.yaml).",
+        ),
+    )
+    goals: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "Formål (id'er fra exercise_library.yaml).", "Aims (ids from exercise_library.yaml)."
+        ),
+    )
+    level: int = Field(
+        ge=1,
+        le=4,
+        description=describe(
+            "Sværhedsgrad fra 1 (let) til 4 (meget svær).",
+            "Difficulty from 1 (easy) to 4 (very hard).",
+        ),
+    )
+    equipment: list[Text] = Field(
+        default=[],
+        description=describe(
+            "Udstyr, ét pr. punkt. En tom liste [], hvis der ikke skal bruges udstyr.",
+            "Equipment, one per item. An empty list [] if none is needed.",
+        ),
+    )
+    start_position: Text = Field(
+        description=describe("Sådan starter man.", "The starting position.")
+    )
+    steps: list[Text] = Field(
+        min_length=1,
+        description=describe(
+            "Trinene i rækkefølge, ét pr. punkt.", "The steps in order, one per item."
+        ),
+    )
+    dosage: Dosage = Field(
+        description=describe("Hvor meget og hvor tit.", "How much and how often.")
+    )
+    feel: Text = Field(
+        description=describe("Hvad man må mærke undervejs.", "What the reader may feel.")
+    )
+    stop: Text = Field(
+        description=describe(
+            "Hvornår man skal stoppe, og hvad man så gør.", "When to stop, and what to do then."
+        )
+    )
+    mistakes: list[Text] = Field(
+        default=[],
+        description=describe(
+            "Typiske fejl, og hvordan man undgår dem.", "Common mistakes and how to avoid them."
+        ),
+    )
+    easier: Id | None = Field(
+        default=None,
+        description=describe(
+            "Id på en lettere udgave af øvelsen, eller null.",
+            "Id of an easier version of the exercise, or null.",
+        ),
+    )
+    harder: Id | None = Field(
+        default=None,
+        description=describe(
+            "Id på en sværere udgave af øvelsen, eller null.",
+            "Id of a harder version of the exercise, or null.",
+        ),
+    )
+    illustration: Illustration = Field(
+        description=describe(
+            "Tegninger af start- og slutstillingen.", "Drawings of the start and end position."
+        )
+    )

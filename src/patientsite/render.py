@@ -18,6 +18,7 @@ from markupsafe import Markup
 from patientsite import model as m
 from patientsite.figure import draw
 from patientsite.inline import render_inline, render_plain
+from patientsite.qr import qr_tables
 from patientsite.loader import Content
 
 
@@ -152,10 +153,7 @@ def _figure_renderer(
     """Renders an exercise's start or end figure as inline SVG (or its own image)."""
 
     def figure(exercise: m.Exercise, which: str) -> Markup:
-        illustration = exercise.illustration
-        if illustration is None:
-            return Markup("")
-        fig: m.Figure = getattr(illustration, which)
+        fig: m.Figure = getattr(exercise.illustration, which)
         context = {"alt": t(fig.alt), "figure_id": f"fig-{exercise.id}-{which}"}
         if fig.pose is not None:
             context["drawing"] = draw(fig.pose)
@@ -209,6 +207,7 @@ def _render_page(
         "file_link": file_link,
         "leaflet": leaflet_path(lang),
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
+        "qr_tables_json": Markup(json.dumps(qr_tables(), separators=(",", ":"))),
     }
     body = env.get_template(f"{target.template}.html").render(context)
     front = {

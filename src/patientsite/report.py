@@ -38,8 +38,10 @@ EASY_TEMPLATES = frozenset({"home", "warning_signs", "self_care"})
 FLESCH_TARGET = 60.0
 LONGEST = 3
 
+# Elements that start a new block of text (a heading, paragraph, list item, cell).
 _BLOCKS = frozenset(
-    "p li h1 h2 h3 h4 h5 h6 dt dd div section aside nav ul ol dl table tr td th br".split()
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section", "aside"}
+    | {"nav", "ul", "ol", "dl", "table", "tr", "td", "th", "br"}
 )
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$", re.MULTILINE)
 # A sentence ends at . ! ? or : followed by a word that starts with a capital letter.
@@ -279,7 +281,7 @@ def translation_findings(doc: YamlDocument, languages: Sequence[m.Language]) -> 
                     doc, where, f"marked as needing translation ('{TRANSLATION_MARKER}')"
                 )
             elif value == original and _has_words(value):
-                yield _finding(doc, where, f"same text as in {default.name}")
+                yield _finding(doc, where, f"the same as the '{default.code}' text")
 
 
 def _texts(value: Any, loc: Loc, codes: set[str], default: str) -> Iterator[tuple[Loc, Any]]:
@@ -380,7 +382,9 @@ def build_report(
     report = Report(
         today=today,
         reviews=[review_status(doc, today) for doc in docs.values()],
-        translations=sorted(p for doc in docs.values() for p in translation_findings(doc, languages)),
+        translations=sorted(
+            p for doc in docs.values() for p in translation_findings(doc, languages)
+        ),
         unsourced=sorted(unsourced_statements(docs, languages)),
     )
     try:
@@ -401,7 +405,7 @@ def format_report(report: Report) -> str:
     out += ["## Reviews", "", "| file | reviewed on | next review | reviewed by | status |"]
     out += ["| --- | --- | --- | --- | --- |"]
     for r in report.reviews:
-        status = {"overdue": "**OVERDUE**", "due soon": "due within 60 days"}.get(r.status, r.status)
+        status = _STATUS.get(r.status, r.status)
         out.append(
             f"| {r.file} | {r.reviewed_on or '–'} | {r.next_review or '–'} "
             f"| {r.reviewed_by or '–'} | {status} |"
@@ -445,6 +449,9 @@ def _readability_section(report: Report) -> list[str]:
         out.append(f"- **{p.page} ({p.lang})**")
         out += [f"  - {len(words(s))} words: {s}" for s in p.longest]
     return [*out, ""]
+
+
+_STATUS = {"overdue": "**OVERDUE**", "due soon": f"due within {DUE_SOON.days} days"}
 
 
 def _list_section(title: str, items: list[str]) -> list[str]:
