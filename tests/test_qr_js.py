@@ -28,7 +28,13 @@ URL = (
     "https://ryg.eksempelklinik.dk/en/my-programme/?e=bird-dog.2.8.3&e=bridge.3.10.3"
     "&e=side-plank.3.20.3&e=cat-camel.2.10.7&e=dead-bug.2.8.3&e=knee-rolls.2.8.7"
 )
-CASES = [("a", None), ("Ryg og nakke: æøå", None), (URL, None), ("x" * 300, None), ("y" * 600, None)]
+CASES = [
+    ("a", None),
+    ("Ryg og nakke: æøå", None),
+    (URL, None),
+    ("x" * 300, None),
+    ("y" * 600, None),
+]
 CASES += [(f"https://example.test/my-programme/?e=bridge.3.10.{mask}", mask) for mask in range(8)]
 
 

@@ -467,8 +467,11 @@ def _exercise_refs(content: Content, exercise: m.Exercise, doc: YamlDocument) ->
     for which in ("start", "end"):
         image = getattr(exercise.illustration, which).image
         if image is not None and not (content.root / "exercises" / image).is_file():
-            yield _at(doc, ("illustration", which, "image"),
-                      f"no file '{image}' (looked for content/exercises/{image})")
+            yield _at(
+                doc,
+                ("illustration", which, "image"),
+                f"no file '{image}' (looked for content/exercises/{image})",
+            )
 
 
 def _cycle(content: Content, start: str, direction: str) -> list[str]:

@@ -1223,7 +1223,8 @@ class Figure(Strict):
     def _pose_or_image(self) -> Figure:
         if (self.pose is None) == (self.image is None):
             raise PydanticCustomError(
-                "figure_source", "give either pose or image (got {got})",
+                "figure_source",
+                "give either pose or image (got {got})",
                 {"got": "both" if self.pose else "neither"},
             )
         return self

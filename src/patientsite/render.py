@@ -18,8 +18,8 @@ from markupsafe import Markup
 from patientsite import model as m
 from patientsite.figure import draw
 from patientsite.inline import render_inline, render_plain
-from patientsite.qr import qr_tables
 from patientsite.loader import Content
+from patientsite.qr import qr_tables
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _figure_renderer(
 
     def figure(exercise: m.Exercise, which: str) -> Markup:
         fig: m.Figure = getattr(exercise.illustration, which)
-        context = {"alt": t(fig.alt), "figure_id": f"fig-{exercise.id}-{which}"}
+        context: dict[str, Any] = {"alt": t(fig.alt), "figure_id": f"fig-{exercise.id}-{which}"}
         if fig.pose is not None:
             context["drawing"] = draw(fig.pose)
         else:

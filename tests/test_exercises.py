@@ -1,0 +1,155 @@
+"""The exercise library: complete, drawn, linked, with consistent progressions."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from patientsite.figure import draw
+from patientsite.loader import Content
+from patientsite.model import Language, Pose
+from tests.conftest import ROOT, Build
+from tests.test_validation import edit, problems, project  # noqa: F401  (fixture)
+
+EXERCISE_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yaml"))
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_library_covers_regions_goals_and_levels(content: Content) -> None:
+    exercises = list(content.exercises.values())
+    assert len(exercises) >= 24
+    for kind, vocab in (
+        ("regions", content.exercise_library.regions),
+        ("goals", content.exercise_library.goals),
+    ):
+        for choice in vocab:
+            assert sum(choice.id in getattr(e, kind) for e in exercises) >= 3, (kind, choice.id)
+    for level in range(1, 5):
+        assert sum(e.level == level for e in exercises) >= 2, level
+
+
+def inline_svgs(html: str) -> dict[str, ET.Element]:
+    """The inline SVG drawings of a page, by their title id."""
+    found = {}
+    for match in re.finditer(r"<svg class=\"ps-figure\".*?</svg>", html, re.S):
+        root = ET.fromstring(match.group(0))
+        title = root.find(f"{SVG}title")
+        assert title is not None
+        found[title.get("id", "")] = root
+    return found
+
+
+@pytest.mark.parametrize("ex_id", EXERCISE_IDS)
+def test_every_exercise_page_shows_both_drawings_with_a_text_alternative(
+    built: Build, content: Content, languages: tuple[Language, ...], ex_id: str
+) -> None:
+    exercise = content.exercises[ex_id]
+    for lang in languages:
+        prefix = "" if lang.code == languages[0].code else f"{lang.code}/"
+        html = (built.site / f"{prefix}exercises/{ex_id}/index.html").read_text(encoding="utf-8")
+        svgs = inline_svgs(html)
+        for which in ("start", "end"):
+            svg = svgs[f"fig-{ex_id}-{which}"]
+            assert svg.get("role") == "img"
+            assert svg.get("viewBox")
+            assert len(svg.findall(f"{SVG}line")) >= 10
+            title = svg.find(f"{SVG}title")
+            alt = getattr(exercise.illustration, which).alt.get(lang.code)
+            assert title is not None and title.text == alt
+
+
+def test_the_index_lists_every_exercise_with_drawing_level_and_dosage(
+    built: Build, content: Content
+) -> None:
+    for index in (built.site / "exercises/index.html", built.site / "en/exercises/index.html"):
+        html = index.read_text(encoding="utf-8")
+        items = re.findall(r'<li class="ps-exercise-list__item" data-id="([a-z0-9-]+)"', html)
+        assert sorted(items) == EXERCISE_IDS
+        for ex_id in EXERCISE_IDS:
+            item = html.split(f'data-id="{ex_id}"', 1)[1].split("</li>", 1)[0]
+            assert f'href="./{ex_id}/"' in item
+            assert 'class="ps-figure"' in item and 'class="ps-level' in item
+            assert 'class="ps-dosage"' in item
+
+
+def test_the_sheet_page_holds_every_exercise_and_the_warning_box(
+    built: Build, content: Content
+) -> None:
+    html = (built.site / "my-programme/index.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li class="ps-sheet__item" data-id="([a-z0-9-]+)" hidden>', html)
+    assert sorted(items) == EXERCISE_IDS
+    assert "ps-sheet__warning" in html and content.clinic.phone in html
+    assert 'id="ps-qr-tables"' in html
+
+
+def test_the_diary_has_a_table_for_every_week_and_a_row_for_every_session(
+    built: Build, content: Content
+) -> None:
+    html = (built.site / "en/diary/index.html").read_text(encoding="utf-8")
+    weeks = html.count('<table class="ps-diary__week">')
+    assert weeks == content.programme.weeks.max
+    rows = re.findall(r"<tr><th scope=\"row\">", html)
+    assert len(rows) == weeks * (content.programme.sessions_per_week + 1)
+
+
+def test_a_standing_figure_is_tall_and_a_lying_one_is_long() -> None:
+    standing, lying = draw(Pose(preset="standing")), draw(Pose(preset="supine"))
+    assert standing.height > 1.5 * standing.width
+    assert lying.width > 2 * lying.height
+
+
+def test_an_angle_in_the_pose_overrides_the_preset() -> None:
+    arm_down, arm_up = draw(Pose(preset="standing")), draw(Pose(preset="standing", arm=90))
+    assert arm_up.lines != arm_down.lines
+    top_of = [min(min(ln.y1, ln.y2) for ln in d.lines) for d in (arm_down, arm_up)]
+    assert top_of[1] < top_of[0]  # the raised arm reaches above the head's neck line
+
+
+def test_the_figure_stands_on_the_floor() -> None:
+    drawing = draw(Pose(preset="standing"))
+    lowest = max(max(ln.y1, ln.y2) for ln in drawing.lines if ln.kind != "prop")
+    assert abs(lowest + 2.5 - drawing.floor.y1) < 0.2
+
+
+def test_an_easier_version_that_is_harder_is_refused(
+    project: Path,
+    languages: tuple[Language, ...],  # noqa: F811
+) -> None:
+    line = edit(project, "exercises/bridge.yaml", "easier: pelvic-tilt", "easier: side-plank")
+    assert problems(project, languages) == [
+        f"content/exercises/bridge.yaml:{line}:1: easier: 'side-plank' is level 4, harder than "
+        "this exercise's level 2"
+    ]
+
+
+def test_a_progression_that_loops_is_refused(
+    project: Path,
+    languages: tuple[Language, ...],  # noqa: F811
+) -> None:
+    found_line = edit(project, "exercises/side-plank.yaml", "harder: null", "harder: bridge")
+    found = problems(project, languages)
+    assert (
+        f"content/exercises/side-plank.yaml:{found_line}:1: harder: 'bridge' is level 2, "
+        "easier than this exercise's level 4" in found
+    )
+    assert any("progression loops back: " in p for p in found)
+
+
+def test_a_missing_image_file_is_refused(
+    project: Path,
+    languages: tuple[Language, ...],  # noqa: F811
+) -> None:
+    path = project / "content" / "exercises" / "bridge.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("illustration:")
+    pose = text.index("pose:", start)
+    end = text.index("\n", pose)
+    line = text[:pose].count("\n") + 1
+    path.write_text(text[:pose] + "image: bridge-start.png" + text[end:], encoding="utf-8")
+    assert problems(project, languages) == [
+        f"content/exercises/bridge.yaml:{line}:5: illustration.start.image: no file "
+        "'bridge-start.png' (looked for content/exercises/bridge-start.png)"
+    ]
