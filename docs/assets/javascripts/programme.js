@@ -47,21 +47,26 @@
     var link = bar.querySelector("a");
     var base = link.getAttribute("href");
     var boxes = all(".ps-select input[name=select]");
+    var order = []; /* in the order the reader ticked them */
     function update() {
       var params = new URLSearchParams();
-      boxes.forEach(function (box) {
-        if (!box.checked) return;
-        var item = box.closest(".ps-exercise-list__item");
-        params.append("e", entry(item.dataset.id, item.dataset.sets, item.dataset.amount,
-          item.dataset.times));
+      order.forEach(function (id) {
+        var item = document.querySelector(".ps-exercise-list__item[data-id='" + id + "']");
+        params.append("e", entry(id, item.dataset.sets, item.dataset.amount, item.dataset.times));
       });
-      var chosen = params.getAll("e").length;
-      bar.querySelector("[data-ps-chosen]").textContent = String(chosen);
-      link.setAttribute("href", chosen ? base + "?" + params.toString() : base);
-      bar.hidden = chosen === 0;
+      bar.querySelector("[data-ps-chosen]").textContent = String(order.length);
+      link.setAttribute("href", order.length ? base + "?" + params.toString() : base);
+      bar.hidden = order.length === 0;
     }
     all(".ps-select").forEach(function (p) { p.hidden = false; });
-    boxes.forEach(function (box) { box.addEventListener("change", update); });
+    boxes.forEach(function (box) {
+      if (box.checked) order.push(box.value); /* ticks the browser kept on going back */
+      box.addEventListener("change", function () {
+        order = order.filter(function (id) { return id !== box.value; });
+        if (box.checked) order.push(box.value);
+        update();
+      });
+    });
     update();
   }
 
