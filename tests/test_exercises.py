@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +13,15 @@ from patientsite.figure import draw
 from patientsite.loader import Content
 from patientsite.model import Language, Pose
 from tests.conftest import ROOT, Build
-from tests.test_validation import edit, problems, project  # noqa: F401  (fixture)
+from tests.test_validation import edit, problems
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the content folder."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
 
 EXERCISE_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yaml"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -116,7 +125,7 @@ def test_the_figure_stands_on_the_floor() -> None:
 
 def test_an_easier_version_that_is_harder_is_refused(
     project: Path,
-    languages: tuple[Language, ...],  # noqa: F811
+    languages: tuple[Language, ...],
 ) -> None:
     line = edit(project, "exercises/bridge.yaml", "easier: pelvic-tilt", "easier: side-plank")
     assert problems(project, languages) == [
@@ -127,7 +136,7 @@ def test_an_easier_version_that_is_harder_is_refused(
 
 def test_a_progression_that_loops_is_refused(
     project: Path,
-    languages: tuple[Language, ...],  # noqa: F811
+    languages: tuple[Language, ...],
 ) -> None:
     found_line = edit(project, "exercises/side-plank.yaml", "harder: null", "harder: bridge")
     found = problems(project, languages)
@@ -140,7 +149,7 @@ def test_a_progression_that_loops_is_refused(
 
 def test_a_missing_image_file_is_refused(
     project: Path,
-    languages: tuple[Language, ...],  # noqa: F811
+    languages: tuple[Language, ...],
 ) -> None:
     path = project / "content" / "exercises" / "bridge.yaml"
     text = path.read_text(encoding="utf-8")
@@ -153,3 +162,26 @@ def test_a_missing_image_file_is_refused(
         f"content/exercises/bridge.yaml:{line}:5: illustration.start.image: no file "
         "'bridge-start.png' (looked for content/exercises/bridge-start.png)"
     ]
+
+
+def test_a_clinic_image_replaces_the_drawing(
+    project: Path,
+    languages: tuple[Language, ...],
+) -> None:
+    from PIL import Image
+
+    from patientsite.loader import load_content
+    from patientsite.render import render_site
+
+    Image.new("RGB", (40, 20), "white").save(project / "content" / "exercises" / "own.png")
+    path = project / "content" / "exercises" / "bridge.yaml"
+    text = path.read_text(encoding="utf-8")
+    pose = text.index("pose:", text.index("illustration:"))
+    path.write_text(text[:pose] + "image: own.png" + text[text.index("\n", pose) :], "utf-8")
+    content = load_content(project / "content", languages, project)
+    page = render_site(content, ROOT / "overrides" / "content", content.site.review.reviewed_on)[
+        "exercises/bridge/index.en.md"
+    ]
+    alt = content.exercises["bridge"].illustration.start.alt.get("en")
+    assert '<img class="ps-figure" src="data:image/png;base64,' in page
+    assert f'alt="{alt}"' in page
