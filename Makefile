@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   ?= site
 
-.PHONY: site serve test lint check report schemas docs-fields leaflet clean
+.PHONY: site serve test lint check report schemas docs-fields leaflet bench clean
 
 # Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
@@ -46,6 +46,12 @@ CLINIC ?= content/clinic.yaml
 OUT    ?= build/leaflets
 leaflet: $(STAMP)
 	$(BIN)/python -m patientsite leaflet --clinic $(CLINIC) --out $(OUT)
+
+## Build, preview, leaflet, scaling, page-weight and memory figures (BENCHMARKS.md), about 10 min.
+## make bench BENCH="--write BENCHMARKS.md" updates the file; BENCH="--tiny" is a quick trial.
+BENCH ?=
+bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m benchmarks $(BENCH)
 
 ## Lint, type-check and run every test.
 test: $(STAMP)

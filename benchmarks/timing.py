@@ -19,9 +19,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 @dataclass(frozen=True)
 class Run:
-    """One build in its own process: wall time from process start to end, and peak memory."""
+    """One build in its own process: wall time from start to end, CPU time and peak memory."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
 
 
@@ -37,7 +38,8 @@ def build(project: Path, site: Path) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{log.read_text(encoding='utf-8')}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
 def free_port() -> int:

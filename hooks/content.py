@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from patientsite import mkdocs_i18n
 from patientsite.inline import render_plain
 from patientsite.mkdocs_content import CACHE as _cache
+from patientsite.mkdocs_content import TEMPLATE_CODE as _template_code
 from patientsite.mkdocs_content import content_for as _load
 from patientsite.render import render_site, source_name, write_tree
 
@@ -53,7 +54,11 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Give the theme templates the interface words of the build's language."""
+    """Give the theme templates the interface words of the build's language.
+
+    The theme's compiled templates are kept from one build (language, rebuild) to the next.
+    """
+    env.bytecode_cache = _template_code
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
     labels = content.site.labels
@@ -65,3 +70,19 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         "warning_path": prefix + warning_page.path,
     }
     return env
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Watch docs/ without the pages written into it, which content/ and overrides/ make.
+
+    `mkdocs serve` watches docs/; each page that on_pre_build rewrote after an edit would
+    start a second full rebuild (and a second browser reload). Folders and files of docs/
+    that hold no Markdown (the assets) are still watched.
+    """
+    docs = Path(config.docs_dir)
+    server.unwatch(config.docs_dir)
+    for entry in sorted(docs.iterdir()):
+        generated = entry.suffix == ".md" or (entry.is_dir() and any(entry.rglob("*.md")))
+        if not generated:
+            server.watch(str(entry))
+    return server

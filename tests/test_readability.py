@@ -106,6 +106,11 @@ def test_page_text_is_what_a_reader_sees() -> None:
     assert sentences(text.blocks) == ["Ryg", "Gå ikke i seng #1.", "Hvil kort.", "Et", "To"]
 
 
+def test_code_on_a_page_is_not_text() -> None:
+    markdown = '<p>Hvil.</p>\n<script type="application/json">{"a": "Not read"}</script>\n'
+    assert page_text(markdown + "<style>p { color: red }</style>").blocks == ["Hvil."]
+
+
 def test_a_sentence_ends_only_before_a_capital_letter() -> None:
     assert sentences(["Sidst gennemgået: 20. november 2026. Ring kl. 8."]) == [
         "Sidst gennemgået: 20. november 2026.",

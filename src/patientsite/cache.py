@@ -6,6 +6,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+import jinja2
+from jinja2.bccache import Bucket
+
 from patientsite.loader import Content, load_content, overdue
 from patientsite.model import Language
 
@@ -50,6 +53,29 @@ class ContentCache:
     def overdue(content: Content, today: date) -> list[str]:
         """Overdue review notices for content."""
         return overdue(content, today)
+
+
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory, for environments created again and again.
+
+    MkDocs makes a new theme environment for every build, and i18n runs one build per
+    language (`mkdocs serve` one more per change), so Material's templates were compiled
+    again each time: about a third of a build. Jinja checks each entry against its
+    template's source (a checksum), so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill bucket from memory if its template was compiled before."""
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep bucket's newly compiled code."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _stamps(root: Path) -> list[tuple[str, int, int]]:

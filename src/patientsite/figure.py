@@ -91,9 +91,7 @@ def draw(pose: Pose) -> Drawing:
             segments.insert(len(segments) - 3, (hip, shoulder, "torso"))
             segments += [(shoulder, elbow, kind), (elbow, hand, kind)]
     points = [p for seg in segments for p in seg[:2]]
-    floor = min(
-        [y - LIMB_WIDTH / 2 for _, y in points] + [head[1] - HEAD_R]
-    )
+    floor = min([y - LIMB_WIDTH / 2 for _, y in points] + [head[1] - HEAD_R])
     if a["prop"] == "chair":
         floor = min(floor, hip[1] - 22)
     return _to_svg(segments, head, floor, a["prop"], hip)
@@ -136,5 +134,6 @@ def _to_svg(
 
 
 def _rounded(line: Line) -> Line:
-    return Line(round(line.x1, 1), round(line.y1, 1), round(line.x2, 1), round(line.y2, 1),
-                line.kind)
+    return Line(
+        round(line.x1, 1), round(line.y1, 1), round(line.x2, 1), round(line.y2, 1), line.kind
+    )

@@ -8,11 +8,13 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from patientsite import mkdocs_i18n
-from patientsite.cache import ContentCache
+from patientsite.cache import ContentCache, TemplateCodeCache
 from patientsite.loader import Content
 from patientsite.problems import ContentError
 
 CACHE = ContentCache()
+# Lives here, not in a hook file: MkDocs loads hook files afresh for each `serve` rebuild.
+TEMPLATE_CODE = TemplateCodeCache()
 
 
 def project_root(config: Any) -> Path:

@@ -1127,7 +1127,8 @@ class Pose(Strict):
         default=None,
         description=describe(
             "Retningen af overarmen (fra skulder til albue) i grader. Uden: stillingens egen.",
-            "Direction of the upper arm (from shoulder to elbow) in degrees. Without: the preset's own.",
+            "Direction of the upper arm (from shoulder to elbow) in degrees. "
+            "Without: the preset's own.",
         ),
     )
     forearm: Angle | None = Field(

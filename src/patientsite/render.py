@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import posixpath
 from collections.abc import Callable, Iterator
@@ -94,13 +95,20 @@ def render_site(content: Content, templates: Path, today: date) -> dict[str, str
     default = content.languages[0].code
     out: dict[str, str] = {}
     pages = targets(content)
+    paths: dict[str, str] = {}  # template -> path of its (first) page
+    for page in pages:
+        paths.setdefault(page.template, page.path)
+    qr_json = Markup(json.dumps(qr_tables(), separators=(",", ":")))
     for lang in content.languages:
+        # Once per language, not per page: the helpers sort every exercise by its name.
+        helpers = {**text_helpers(content, lang.code), "qr_tables_json": qr_json}
         for target in pages:
-            text = _render_page(env, content, target, lang.code, pages, today)
+            text = _render_page(env, content, target, lang.code, paths, helpers, today)
             out[source_name(target.path, lang.code, default)] = text
     return out
 
 
+@functools.cache  # one per folder: templates are compiled once, again only when edited
 def _environment(templates: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -176,10 +184,10 @@ def _render_page(
     content: Content,
     target: Target,
     lang: str,
-    pages: list[Target],
+    paths: dict[str, str],
+    helpers: dict[str, Any],
     today: date,
 ) -> str:
-    helpers = text_helpers(content, lang)
     fill = helpers["fill"]
 
     def link(path: str) -> str:
@@ -188,7 +196,7 @@ def _render_page(
         return "./" if rel == "." else rel.rstrip("/") + "/"
 
     def page_link(template: str) -> str:
-        return link(next(p.path for p in pages if p.template == template))
+        return link(paths[template])
 
     def file_link(path: str) -> str:
         """A file below the site root (not below the language root), e.g. a PDF."""
@@ -207,7 +215,6 @@ def _render_page(
         "file_link": file_link,
         "leaflet": leaflet_path(lang),
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
-        "qr_tables_json": Markup(json.dumps(qr_tables(), separators=(",", ":"))),
     }
     body = env.get_template(f"{target.template}.html").render(context)
     front = {

@@ -31,6 +31,9 @@ from patientsite.yamlsource import Loc, YamlDocument, read_yaml
 # A text that starts with this marker still needs to be translated.
 TRANSLATION_MARKER = "TODO:"
 DUE_SOON = timedelta(days=60)
+# A text this long that is the same in two languages is probably not translated; shorter
+# ones often are the same on purpose ("Start", "E-mail", a name).
+SAME_TEXT_WORDS = 3
 # Readability targets: LIX at most (Danish and other languages), Flesch at least (English).
 LIX_TARGET = 40.0
 LIX_TARGET_EASY = 35.0
@@ -43,6 +46,8 @@ _BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section", "aside"}
     | {"nav", "ul", "ol", "dl", "table", "tr", "td", "th", "br"}
 )
+# Elements whose content is code, not text for the reader.
+_CODE = frozenset({"script", "style"})
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$", re.MULTILINE)
 # A sentence ends at . ! ? or : followed by a word that starts with a capital letter.
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“„(]?[A-ZÀ-ÖØ-Þ])")
@@ -65,6 +70,7 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = PageText()
         self._current: list[str] = []
+        self._in_code = 0
 
     def end_block(self) -> None:
         """Close the block being read."""
@@ -74,6 +80,8 @@ class _TextParser(HTMLParser):
         self._current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _CODE:
+            self._in_code += 1
         if tag in _BLOCKS:
             self.end_block()
         href = dict(attrs).get("href")
@@ -81,11 +89,14 @@ class _TextParser(HTMLParser):
             self.page.links.append(href)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _CODE and self._in_code:
+            self._in_code -= 1
         if tag in _BLOCKS:
             self.end_block()
 
     def handle_data(self, data: str) -> None:
-        self._current.append(data)
+        if not self._in_code:
+            self._current.append(data)
 
 
 def page_text(markdown: str) -> PageText:
@@ -280,7 +291,7 @@ def translation_findings(doc: YamlDocument, languages: Sequence[m.Language]) -> 
                 yield _finding(
                     doc, where, f"marked as needing translation ('{TRANSLATION_MARKER}')"
                 )
-            elif value == original and _has_words(value):
+            elif value == original and _word_count(value) >= SAME_TEXT_WORDS:
                 yield _finding(doc, where, f"the same as the '{default.code}' text")
 
 
@@ -297,9 +308,9 @@ def _texts(value: Any, loc: Loc, codes: set[str], default: str) -> Iterator[tupl
             yield from _texts(child, (*loc, index), codes, default)
 
 
-def _has_words(text: str) -> bool:
-    """True if text has letters outside its placeholders (a lone '{clinic}' is the same anyway)."""
-    return any(c.isalpha() for c in m.PLACEHOLDER.sub("", text))
+def _word_count(text: str) -> int:
+    """Words outside placeholders (a lone '{clinic}' is the same in every language anyway)."""
+    return len(words(m.PLACEHOLDER.sub("", text)))
 
 
 def unsourced_statements(

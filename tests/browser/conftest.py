@@ -112,7 +112,16 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     assert result.returncode == 0, result.stdout + result.stderr
     NOTES.append(f"site built for {base_url} in {time.monotonic() - started:.1f} s")
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            str(port),
+            "--directory",
+            str(site),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -144,6 +153,8 @@ def context_at(browser: Browser) -> Iterator[Callable[[Viewport], BrowserContext
             contexts[viewport] = browser.new_context(
                 viewport={"width": viewport.width, "height": viewport.height},
                 service_workers="block",
+                # Material then drops its transitions: what is measured is where things end up.
+                reduced_motion="reduce",
             )
         return contexts[viewport]
 

@@ -35,7 +35,9 @@ def test_the_first_tab_reaches_a_skip_link_that_works(visited: Visit) -> None:
     first = keyboard.stops[0].what if keyboard.stops else "nothing"
     assert "md-skip" in first, f"{visited.id}: the first Tab reaches {first}, not the skip link"
     skip = keyboard.skip
-    assert skip.get("found"), f"{visited.id}: the skip link leads to {skip.get('hash')!r}, no such id"
+    assert skip.get("found"), (
+        f"{visited.id}: the skip link leads to {skip.get('hash')!r}, no such id"
+    )
     assert skip.get("seen"), f"{visited.id}: the skip link's target {skip['hash']} is not on screen"
     assert skip.get("follows"), (
         f"{visited.id}: after the skip link, Tab goes to {skip.get('what')}, before its target"

@@ -32,7 +32,9 @@ def test_the_switcher_leads_to_the_same_page_in_the_other_language_and_back(
         for other in (lang for lang in LANGUAGES if lang != site_page.lang):
             if site_page.is_404:
                 # A 404 page has no counterpart: its switcher leads to each language's home.
-                expected = served.url(SitePage(other, "", site_page.in_language(other, served.default).prefix, "home"))
+                expected = served.url(
+                    SitePage(other, "", site_page.in_language(other, served.default).prefix, "home")
+                )
             else:
                 expected = served.url(site_page.in_language(other, served.default))
             url, redirected = _switch(tab, other)

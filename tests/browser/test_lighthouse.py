@@ -63,6 +63,4 @@ def test_lighthouse_scores_100(
                 items = (audit.get("details") or {}).get("items") or []
                 where = "; ".join(json.dumps(item, ensure_ascii=False)[:200] for item in items[:3])
                 failing.append(f"{key}: {audit['id']}: {audit['title']} {where}")
-    assert all(scores[key] == 1 for key in TESTED), f"{audited.id}: {scores}\n" + "\n".join(
-        failing
-    )
+    assert all(scores[key] == 1 for key in TESTED), f"{audited.id}: {scores}\n" + "\n".join(failing)

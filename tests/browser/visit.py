@@ -63,26 +63,30 @@ async () => {
   const describe = """
     + DESCRIBE
     + """;
-  const running = document.getAnimations().filter(
-    (a) => a.playState === "running" && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
-  await Promise.all(running.map((a) => a.finished.catch(() => null)));
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const cs = getComputedStyle(el);
   const ring = el.matches(":focus-visible") && cs.outlineStyle !== "none"
     && parseFloat(cs.outlineWidth) >= 2 && !/^rgba\\(.*,\\s*0\\)$/.test(cs.outlineColor);
-  const r = el.getBoundingClientRect();
   const points = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.5, 0.2], [0.5, 0.8]];
-  const seen = r.width > 0 && r.height > 0 && points.some(([fx, fy]) => {
-    const x = r.left + r.width * fx, y = r.top + r.height * fy;
-    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
-    const hit = document.elementFromPoint(x, y);
-    return hit !== null && (hit === el || el.contains(hit));
-  });
+  const isSeen = () => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && points.some(([fx, fy]) => {
+      const x = r.left + r.width * fx, y = r.top + r.height * fy;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && (hit === el || el.contains(hit));
+    });
+  };
+  // Scripts may move things on focus (the search opens): give them a few frames.
+  let seen = isSeen();
+  for (let frame = 0; !seen && frame < 20; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    seen = isSeen();
+  }
   const first = el.dataset.psFirst === "1";
   if (!document.querySelector("[data-ps-first]")) el.dataset.psFirst = "1";
-  return { tab: el.dataset.psTab || null, what: describe(el), ring, seen, first,
-           skip: el.classList.contains("md-skip") };
+  return { tab: el.dataset.psTab || null, what: describe(el), ring, seen, first };
 }
 """
 )
@@ -114,6 +118,14 @@ AFTER_SKIP = (
 }
 """
 )
+
+SEARCH_READY = """
+() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  return !meta || meta.textContent.trim() === config.translations["search.result.placeholder"];
+}
+"""
 
 RUN_AXE = """
 async (tags) => {
@@ -156,7 +168,9 @@ def visit(context: BrowserContext, base_url: str, page: SitePage, viewport: View
     tab.on("pageerror", lambda error: record.page_errors.append(str(error)))
     try:
         tab.add_init_script(CSP_RECORDER)
-        response = tab.goto(url, wait_until="networkidle")
+        response = tab.goto(url, wait_until="load")
+        # Search has loaded its index and language support when it offers to take words.
+        tab.wait_for_function(SEARCH_READY, timeout=15_000)
         record.status = response.status if response else 0
         if page.is_404 and record.status == 200:
             # The 404 pages are loaded by their own address; a host serves them for unknown ones.
