@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   ?= site
 
-.PHONY: site serve test lint check report schemas docs-fields leaflet bench clean
+.PHONY: site serve test browser-tools lint check report schemas docs-fields leaflet bench clean
 
 # Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
@@ -53,13 +53,26 @@ BENCH ?=
 bench: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m benchmarks $(BENCH)
 
-## Lint, type-check and run every test.
-test: $(STAMP)
+## What the browser checks (tests/browser) need besides Python: Debian's Chromium (a browser
+## is never downloaded), Java for the W3C HTML checker, and the npm tools of package.json
+## (vnu-jar, axe-core, Lighthouse), installed without running their install scripts.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || scripts/debian-packages.sh nodejs npm
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+browser-tools: $(NODE_STAMP)
+	@scripts/debian-packages.sh chromium chromium-driver
+	@command -v java >/dev/null || scripts/debian-packages.sh default-jre-headless
+
+## Lint, type-check and run every test (the browser checks too).
+test: $(STAMP) browser-tools
 	$(BIN)/ruff check src hooks tests benchmarks
 	$(BIN)/ruff format --check src hooks tests benchmarks
 	$(BIN)/mypy
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
 clean:
-	rm -rf $(SITE) $(VENV) build
+	rm -rf $(SITE) $(VENV) build node_modules
 	find docs -name '*.md' -delete

@@ -128,6 +128,13 @@ def run(settings: Settings) -> Report:
                 ours_runs.append(timing.build(ours, ours / "out"))
             plain_runs.append(timing.build(plain, plain / "out"))
         _hook_overhead(report, ours_runs, plain_runs)
+        if settings.warmup:
+            report.rows.append(
+                Row(
+                    "Our first build of a fresh copy (writes docs/*.md, compiles the templates)",
+                    f"{first.seconds:.2f} s (1 run)",
+                )
+            )
 
         full = projects.copy_of_project(tmp / "full", leaflets=True)
         full_runs = [timing.build(full, full / "out") for _ in range(max(1, settings.runs // 2))]

@@ -13,11 +13,11 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
-from patientsite import mkdocs_i18n
+from patientsite import mkdocs_i18n, mkdocs_serve
 from patientsite.inline import render_plain
 from patientsite.mkdocs_content import CACHE as _cache
-from patientsite.mkdocs_content import TEMPLATE_CODE as _template_code
 from patientsite.mkdocs_content import content_for as _load
+from patientsite.mkdocs_content import template_code as _template_code
 from patientsite.render import render_site, source_name, write_tree
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -42,8 +42,9 @@ def on_pre_build(config: Any) -> None:
     """Write the generated pages into docs/ (only those that changed) and report overdue reviews."""
     content = _load(config)
     templates = Path(config.theme.custom_dir) / "content"
+    code = _template_code(config)
     files = _cache.rendered(
-        content, templates, lambda: render_site(content, templates, date.today())
+        content, templates, lambda: render_site(content, templates, date.today(), code)
     )
     written, deleted = write_tree(Path(config.docs_dir), files)
     if written or deleted:
@@ -58,7 +59,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
     The theme's compiled templates are kept from one build (language, rebuild) to the next.
     """
-    env.bytecode_cache = _template_code
+    env.bytecode_cache = _template_code(config)
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
     labels = content.site.labels
@@ -73,16 +74,6 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    """Watch docs/ without the pages written into it, which content/ and overrides/ make.
-
-    `mkdocs serve` watches docs/; each page that on_pre_build rewrote after an edit would
-    start a second full rebuild (and a second browser reload). Folders and files of docs/
-    that hold no Markdown (the assets) are still watched.
-    """
-    docs = Path(config.docs_dir)
-    server.unwatch(config.docs_dir)
-    for entry in sorted(docs.iterdir()):
-        generated = entry.suffix == ".md" or (entry.is_dir() and any(entry.rglob("*.md")))
-        if not generated:
-            server.watch(str(entry))
+    """Rebuild on changes to the sources only (not to the pages written into docs/), sooner."""
+    mkdocs_serve.watch_sources_only(server, Path(config.docs_dir))
     return server

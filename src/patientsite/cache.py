@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -56,26 +59,39 @@ class ContentCache:
 
 
 class TemplateCodeCache(jinja2.BytecodeCache):
-    """Compiled Jinja templates kept in memory, for environments created again and again.
+    """Compiled Jinja templates, kept in memory and, given a folder, on disk between builds.
 
     MkDocs makes a new theme environment for every build, and i18n runs one build per
     language (`mkdocs serve` one more per change), so Material's templates were compiled
-    again each time: about a third of a build. Jinja checks each entry against its
-    template's source (a checksum), so an edited template is compiled again.
+    again each time: about a third of a build's rendering. Jinja checks an entry against its
+    template's source (a checksum) and its own version, so an edited template or a new
+    Jinja compiles again. Files are replaced atomically; a folder that cannot be written
+    only costs the time saved.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._code: dict[str, bytes] = {}
+        self._folder = folder
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        """Fill bucket from memory if its template was compiled before."""
+        """Fill bucket with its template's code compiled before, if there is any."""
         code = self._code.get(bucket.key)
+        if code is None and self._folder is not None:
+            with contextlib.suppress(OSError):
+                code = (self._folder / f"{bucket.key}.jinja").read_bytes()
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep bucket's newly compiled code."""
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        if self._folder is None:
+            return
+        with contextlib.suppress(OSError):
+            self._folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self._folder, delete=False) as tmp:
+                tmp.write(code)
+            os.replace(tmp.name, self._folder / f"{bucket.key}.jinja")
 
 
 def _stamps(root: Path) -> list[tuple[str, int, int]]:

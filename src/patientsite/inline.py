@@ -18,9 +18,12 @@ INERT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"} | 
 }
 
 
+_INERT_TABLE = str.maketrans(INERT | {"\n": " "})  # str.translate: one pass, in C
+
+
 def _inert(text: str) -> str:
     """Escape HTML and hide Markdown syntax so the text is shown exactly as written."""
-    return "".join(INERT.get(c, c) for c in text).replace("\n", " ")
+    return text.translate(_INERT_TABLE)
 
 
 def render_inline(text: str) -> Markup:

@@ -12,9 +12,16 @@ from patientsite.cache import ContentCache, TemplateCodeCache
 from patientsite.loader import Content
 from patientsite.problems import ContentError
 
+# These live here, not in a hook file: MkDocs loads hook files afresh for each `serve` rebuild.
 CACHE = ContentCache()
-# Lives here, not in a hook file: MkDocs loads hook files afresh for each `serve` rebuild.
-TEMPLATE_CODE = TemplateCodeCache()
+_TEMPLATE_CODE: dict[Path, TemplateCodeCache] = {}
+TEMPLATE_CODE_FOLDER = Path("build") / "jinja"  # below the project; git-ignored, `make clean`
+
+
+def template_code(config: Any) -> TemplateCodeCache:
+    """The compiled templates of the project being built (theme and page templates)."""
+    folder = project_root(config) / TEMPLATE_CODE_FOLDER
+    return _TEMPLATE_CODE.setdefault(folder, TemplateCodeCache(folder))
 
 
 def project_root(config: Any) -> Path:

@@ -89,9 +89,14 @@ def targets(content: Content) -> list[Target]:
     return pages
 
 
-def render_site(content: Content, templates: Path, today: date) -> dict[str, str]:
-    """Every generated Markdown file of the site, keyed by its path under docs/."""
-    env = _environment(templates)
+def render_site(
+    content: Content, templates: Path, today: date, code: jinja2.BytecodeCache | None = None
+) -> dict[str, str]:
+    """Every generated Markdown file of the site, keyed by its path under docs/.
+
+    code, if given, keeps the templates' compiled code (see cache.TemplateCodeCache).
+    """
+    env = _environment(templates, code)
     default = content.languages[0].code
     out: dict[str, str] = {}
     pages = targets(content)
@@ -102,6 +107,7 @@ def render_site(content: Content, templates: Path, today: date) -> dict[str, str
     for lang in content.languages:
         # Once per language, not per page: the helpers sort every exercise by its name.
         helpers = {**text_helpers(content, lang.code), "qr_tables_json": qr_json}
+        helpers["figure"] = _figure_renderer(env, content, helpers["t"])
         for target in pages:
             text = _render_page(env, content, target, lang.code, paths, helpers, today)
             out[source_name(target.path, lang.code, default)] = text
@@ -109,9 +115,10 @@ def render_site(content: Content, templates: Path, today: date) -> dict[str, str
 
 
 @functools.cache  # one per folder: templates are compiled once, again only when edited
-def _environment(templates: Path) -> jinja2.Environment:
+def _environment(templates: Path, code: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        bytecode_cache=code,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -158,9 +165,19 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
 def _figure_renderer(
     env: jinja2.Environment, content: Content, t: Callable[[m.Text], Markup]
 ) -> Callable[[m.Exercise, str], Markup]:
-    """Renders an exercise's start or end figure as inline SVG (or its own image)."""
+    """Renders an exercise's start or end figure as inline SVG (or its own image).
+
+    Each figure is drawn once per language, though the exercise page, the exercise index
+    and the programme sheet all show it.
+    """
+    drawn: dict[tuple[str, str], Markup] = {}
 
     def figure(exercise: m.Exercise, which: str) -> Markup:
+        if (exercise.id, which) not in drawn:
+            drawn[exercise.id, which] = _figure(exercise, which)
+        return drawn[exercise.id, which]
+
+    def _figure(exercise: m.Exercise, which: str) -> Markup:
         fig: m.Figure = getattr(exercise.illustration, which)
         context: dict[str, Any] = {"alt": t(fig.alt), "figure_id": f"fig-{exercise.id}-{which}"}
         if fig.pose is not None:
@@ -205,7 +222,6 @@ def _render_page(
 
     context: dict[str, Any] = {
         **helpers,
-        "figure": _figure_renderer(env, content, helpers["t"]),
         "target": target,
         "exercise": target.exercise,
         "review": target.review,

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from tests.browser.site import (
     default_language,
     site_pages,
 )
-from tests.browser.visit import visit
+from tests.browser.visit import visit_all
 from tests.conftest import copy_project
 
 PAGES = site_pages()
@@ -164,28 +165,30 @@ def context_at(browser: Browser) -> Iterator[Callable[[Viewport], BrowserContext
 
 
 @pytest.fixture(scope="session")
-def visits(
-    served: Served, context_at: Callable[[Viewport], BrowserContext]
-) -> Callable[[SitePage, Viewport], Visit]:
-    """Each page is loaded once per width; every per-page check reads the same visit."""
+def visits(served: Served) -> dict[tuple[SitePage, Viewport], Visit]:
+    """Every page at every width, loaded once; every per-page check reads the same visit."""
     _require(AXE_JS, "axe-core (npm)")
-    done: dict[tuple[SitePage, Viewport], Visit] = {}
-
-    def get(page: SitePage, viewport: Viewport) -> Visit:
-        key = (page, viewport)
-        if key not in done:
-            done[key] = visit(context_at(viewport), served.base_url, page, viewport)
-        return done[key]
-
-    return get
+    _require(CHROMIUM, "Chromium (Debian package chromium)")
+    started = time.monotonic()
+    # In a thread of its own: the visits run on asyncio, the other checks on Playwright's
+    # synchronous API, which has a loop of its own in this thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        done = pool.submit(visit_all, served.base_url, PAGES, VIEWPORTS).result()
+    NOTES.append(
+        f"{len(done)} page visits ({len(PAGES)} pages x {len(VIEWPORTS)} widths) "
+        f"in {time.monotonic() - started:.0f} s"
+    )
+    return done
 
 
 @pytest.fixture
 def visited(
-    page_at: tuple[SitePage, Viewport], visits: Callable[[SitePage, Viewport], Visit]
+    page_at: tuple[SitePage, Viewport], visits: dict[tuple[SitePage, Viewport], Visit]
 ) -> Visit:
     """The visit of this test's page at this test's width."""
-    return visits(*page_at)
+    visit = visits[page_at]
+    assert not visit.error, f"{visit.id}: the page could not be checked:\n{visit.error}"
+    return visit
 
 
 @pytest.fixture(scope="session")

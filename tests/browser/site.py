@@ -71,6 +71,10 @@ class SitePage:
         """The same page in another language."""
         return SitePage(lang, self.path, "" if lang == default else f"{lang}/", self.template)
 
+    def home(self) -> SitePage:
+        """The home page of this page's language."""
+        return SitePage(self.lang, "", self.prefix, "home")
+
 
 def site_pages() -> list[SitePage]:
     """Every page of both languages, as the content defines them, and each language's 404 page."""
@@ -125,6 +129,8 @@ class Visit:
     axe: list[dict[str, Any]] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     keyboard: Keyboard = field(default_factory=Keyboard)
+    switches: list[str] = field(default_factory=list)  # "<lang> <address> lang=<html lang>"
+    error: str = ""  # the visit itself failed (a timeout, a script that never got ready)
 
     @property
     def id(self) -> str:

@@ -1,4 +1,4 @@
-"""Every page, at phone and desktop width: axe-core finds nothing, and the keyboard reaches everything.
+"""Every page at phone and desktop width: axe-core finds nothing, the keyboard reaches everything.
 
 WCAG 2.2 AA asks that everything works from a keyboard (2.1.1), that the focus is visible
 (2.4.7) and not hidden behind other content (2.4.11), and that repeated blocks can be

@@ -71,10 +71,11 @@ def fetch() -> Callable[[str], Fetched]:
 
 def test_every_link_and_anchor_resolves(
     site_page: SitePage,
-    visits: Callable[[SitePage, Viewport], Visit],
+    visits: dict[tuple[SitePage, Viewport], Visit],
     fetch: Callable[[str], Fetched],
 ) -> None:
-    visit = visits(site_page, DESKTOP)
+    visit = visits[(site_page, DESKTOP)]
+    assert not visit.error, f"{site_page.id}: the page could not be checked:\n{visit.error}"
     own = urlsplit(visit.url).netloc
     broken = []
     for link in sorted(set(visit.links)):

@@ -1,13 +1,43 @@
-"""Load a page in Chromium and record requests, errors, axe-core's findings and a keyboard walk."""
+"""Load every page in Chromium and record requests, errors, axe-core's findings, a keyboard walk
+and a trip through the language switcher.
+
+The pages are visited a few at a time in one browser (asyncio), once per screen width; the
+per-page tests then read what was recorded. A walk with the keyboard waits for the page at
+every step, so visiting pages one after another would take most of the time budget.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import functools
-from typing import Any
+import traceback
+from collections.abc import Iterable
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    async_playwright,
+)
 
-from tests.browser.site import AXE_JS, AXE_TAGS, Keyboard, SitePage, Stop, Viewport, Visit
+from tests.browser.site import (
+    AXE_JS,
+    AXE_TAGS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    Keyboard,
+    SitePage,
+    Stop,
+    Viewport,
+    Visit,
+)
+
+CONCURRENT_PAGES = 3
+MAX_TABS = 400
 
 # Records Content-Security-Policy violations; an init script is not subject to the policy.
 CSP_RECORDER = """
@@ -17,14 +47,24 @@ document.addEventListener("securitypolicyviolation", (e) => {
 });
 """
 
+# Search has loaded its index and language support when it offers to take words.
+SEARCH_READY = """
+() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  return !meta || meta.textContent.trim() === config.translations["search.result.placeholder"];
+}
+"""
+
 # How an element is named in a failure: tag, id or classes, href and the start of its text.
 DESCRIBE = """
 (el) => {
-  const cls = (el.getAttribute("class") || "").split(/\\s+/).filter((c) => c && c !== "focus-visible");
+  const cls = (el.getAttribute("class") || "").split(/\\s+/)
+    .filter((c) => c && c !== "focus-visible");
   let s = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + cls.map((c) => "." + c).join("");
   if (el.getAttribute("href") !== null) s += `[href="${el.getAttribute("href")}"]`;
-  const text = (el.innerText || el.getAttribute("aria-label") || el.getAttribute("placeholder") || "")
-    .trim().replace(/\\s+/g, " ").slice(0, 40);
+  const text = (el.innerText || el.getAttribute("aria-label")
+    || el.getAttribute("placeholder") || "").trim().replace(/\\s+/g, " ").slice(0, 40);
   return text ? `${s} "${text}"` : s;
 }
 """
@@ -55,8 +95,9 @@ MARK_EXPECTED = (
 """
 )
 
-# Where the focus is, once transitions (the drawer sliding in) have ended: is a focus ring
-# drawn, and can the element be seen (on screen, not entirely covered: WCAG 2.4.7, 2.4.11)?
+# Where the focus is: is a focus ring drawn, and can the element be seen (on screen and not
+# entirely covered: WCAG 2.4.7, 2.4.11)? Scripts may move things on focus (the search opens
+# on a phone), so an element not seen at once is looked at again for a few frames.
 FOCUSED = (
     """
 async () => {
@@ -69,18 +110,16 @@ async () => {
   const ring = el.matches(":focus-visible") && cs.outlineStyle !== "none"
     && parseFloat(cs.outlineWidth) >= 2 && !/^rgba\\(.*,\\s*0\\)$/.test(cs.outlineColor);
   const points = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.5, 0.2], [0.5, 0.8]];
-  const isSeen = () => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && points.some(([fx, fy]) => {
+  // A link that wraps has a box per line: any point of any of them will do.
+  const isSeen = () => [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0
+    && points.some(([fx, fy]) => {
       const x = r.left + r.width * fx, y = r.top + r.height * fy;
       if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
       const hit = document.elementFromPoint(x, y);
       return hit !== null && (hit === el || el.contains(hit));
-    });
-  };
-  // Scripts may move things on focus (the search opens): give them a few frames.
+    }));
   let seen = isSeen();
-  for (let frame = 0; !seen && frame < 20; frame++) {
+  for (let frame = 0; !seen && frame < 60; frame++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     seen = isSeen();
   }
@@ -91,8 +130,8 @@ async () => {
 """
 )
 
-# After Enter on the skip link: where it led, whether the target can be seen below the
-# sticky header, and then (after one more Tab) whether the focus moved on from there.
+# After Enter on the skip link: where it led, and whether the target can be seen (not under
+# the sticky header).
 SKIP_TARGET = """
 () => {
   const id = decodeURIComponent(location.hash.slice(1));
@@ -101,9 +140,11 @@ SKIP_TARGET = """
   const r = target.getBoundingClientRect();
   const x = Math.min(r.left + 10, innerWidth - 1), y = r.top + Math.min(r.height / 2, 10);
   const hit = y >= 0 && y < innerHeight ? document.elementFromPoint(x, y) : null;
-  return { hash: location.hash, found: true, seen: hit !== null && (hit === target || target.contains(hit)) };
+  const seen = hit !== null && (hit === target || target.contains(hit));
+  return { hash: location.hash, found: true, seen };
 }
 """
+# ... and then, one Tab later, whether the focus moved on from the target, past the chrome.
 AFTER_SKIP = (
     """
 () => {
@@ -113,23 +154,17 @@ AFTER_SKIP = (
   const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   const el = document.activeElement;
   if (!target || !el || el === document.body) return { follows: false, what: "nothing" };
-  const follows = el === target || Boolean(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-  return { follows, inContent: Boolean(el.closest(".md-content")), what: describe(el) };
+  const follows = el === target
+    || Boolean(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return { follows, what: describe(el) };
 }
 """
 )
 
-SEARCH_READY = """
-() => {
-  const meta = document.querySelector(".md-search-result__meta");
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  return !meta || meta.textContent.trim() === config.translations["search.result.placeholder"];
-}
-"""
-
 RUN_AXE = """
 async (tags) => {
-  const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  const result = await axe.run(document, {
+    runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
   return result.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary || "" })),
@@ -137,68 +172,137 @@ async (tags) => {
 }
 """
 
-MAX_TABS = 400
-
 
 @functools.cache
 def _axe_source() -> str:
-    return AXE_JS.read_text(encoding="utf-8") + "\n;true"
+    return AXE_JS.read_text(encoding="utf-8")
 
 
-def visit(context: BrowserContext, base_url: str, page: SitePage, viewport: Viewport) -> Visit:
-    """Load one page and record everything the per-page checks look at."""
-    tab = context.new_page()
+def visit_all(
+    base_url: str, pages: Iterable[SitePage], viewports: Iterable[Viewport]
+) -> dict[tuple[SitePage, Viewport], Visit]:
+    """Visit every page at every width, a few at a time, in one Chromium."""
+    return asyncio.run(_visit_all(base_url, list(pages), list(viewports)))
+
+
+async def _visit_all(
+    base_url: str, pages: list[SitePage], viewports: list[Viewport]
+) -> dict[tuple[SitePage, Viewport], Visit]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            contexts = {v: await _context(browser, v) for v in viewports}
+            queue: asyncio.Queue[tuple[SitePage, Viewport]] = asyncio.Queue()
+            for viewport in viewports:
+                for page in pages:
+                    queue.put_nowait((page, viewport))
+            done: dict[tuple[SitePage, Viewport], Visit] = {}
+
+            async def worker() -> None:
+                tabs: dict[Viewport, Tab] = {}  # one browser tab per width, reused
+                try:
+                    while not queue.empty():
+                        page, viewport = queue.get_nowait()
+                        if viewport not in tabs:
+                            tabs[viewport] = await Tab.open(contexts[viewport])
+                        done[(page, viewport)] = await _visit(
+                            tabs[viewport], base_url, page, viewport
+                        )
+                finally:
+                    for tab in tabs.values():
+                        await tab.page.close()
+
+            await asyncio.gather(*(worker() for _ in range(CONCURRENT_PAGES)))
+            return done
+        finally:
+            await browser.close()
+
+
+async def _context(browser: Browser, viewport: Viewport) -> BrowserContext:
+    context = await browser.new_context(
+        viewport={"width": viewport.width, "height": viewport.height},
+        service_workers="block",
+        # Material then drops its transitions: what is measured is where things end up.
+        reduced_motion="reduce",
+    )
+    # Injected by the browser into every page it loads: no page policy applies to these.
+    await context.add_init_script(CSP_RECORDER)
+    await context.add_init_script(_axe_source())
+    return context
+
+
+class Tab:
+    """A browser tab that records what the page in it requests and reports, visit by visit."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.record: Visit | None = None
+
+    @classmethod
+    async def open(cls, context: BrowserContext) -> Tab:
+        tab = cls(await context.new_page())
+        tab.page.on("request", tab._on_request)
+        tab.page.on("response", tab._on_response)
+        tab.page.on("console", tab._on_console)
+        tab.page.on("pageerror", tab._on_error)
+        return tab
+
+    def _on_request(self, request: Request) -> None:
+        if self.record:
+            self.record.requests.append(request.url)
+
+    def _on_response(self, response: Response) -> None:
+        if self.record and response.status >= 400:
+            self.record.failed.append(f"{response.status} {response.url}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if self.record and message.type == "error":
+            self.record.console_errors.append(message.text)
+
+    def _on_error(self, error: Exception) -> None:
+        if self.record:
+            self.record.page_errors.append(str(error))
+
+
+async def _visit(tab: Tab, base_url: str, page: SitePage, viewport: Viewport) -> Visit:
     url = base_url.rstrip("/") + page.url_path
-    record = Visit(page, viewport, url, status=0)
-
-    def on_request(request: Request) -> None:
-        record.requests.append(request.url)
-
-    def on_response(response: Response) -> None:
-        if response.status >= 400:
-            record.failed.append(f"{response.status} {response.url}")
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            record.console_errors.append(message.text)
-
-    tab.on("request", on_request)
-    tab.on("response", on_response)
-    tab.on("console", on_console)
-    tab.on("pageerror", lambda error: record.page_errors.append(str(error)))
+    record = tab.record = Visit(page, viewport, url, status=0)
     try:
-        tab.add_init_script(CSP_RECORDER)
-        response = tab.goto(url, wait_until="load")
-        # Search has loaded its index and language support when it offers to take words.
-        tab.wait_for_function(SEARCH_READY, timeout=15_000)
+        response = await tab.page.goto(url, wait_until="load")
         record.status = response.status if response else 0
-        if page.is_404 and record.status == 200:
-            # The 404 pages are loaded by their own address; a host serves them for unknown ones.
-            record.failed = [f for f in record.failed if not f.endswith(page.url_path)]
-        record.links = tab.eval_on_selector_all(
+        # axe-core runs while the search loads its index in its worker.
+        axe, _ = await asyncio.gather(
+            tab.page.evaluate(RUN_AXE, AXE_TAGS),
+            tab.page.wait_for_function(SEARCH_READY, timeout=20_000),
+        )
+        record.axe = axe
+        record.links = await tab.page.eval_on_selector_all(
             "a[href], link[rel=alternate][hreflang]", "els => els.map(e => e.href)"
         )
-        # Evaluated through the DevTools protocol: the page's policy forbids inline scripts.
-        tab.evaluate(_axe_source())
-        record.axe = tab.evaluate(RUN_AXE, AXE_TAGS)
-        record.keyboard = _walk(tab)
-        record.csp_violations = tab.evaluate("window.__psCsp")
+        record.keyboard = await _walk(tab.page)
+        record.csp_violations = await tab.page.evaluate("window.__psCsp")
+        if viewport == PHONE:
+            record.switches = await _round_trip(tab.page, page)
+    except Exception:  # recorded, so that the page's tests fail and name it
+        record.error = traceback.format_exc(limit=3)
     finally:
-        tab.close()
+        tab.record = None
     return record
 
 
-def _walk(tab: Any) -> Keyboard:
+async def _walk(tab: Page) -> Keyboard:
     """Press Tab from the top of the page until the focus comes back to where it started."""
     keyboard = Keyboard()
-    for number, (kind, what) in tab.evaluate(MARK_EXPECTED).items():
+    for number, (kind, what) in (await tab.evaluate(MARK_EXPECTED)).items():
         keyboard.expected[number] = what
         keyboard.kinds[number] = kind
     empty = 0
     back_at_start = False
     for _ in range(MAX_TABS):
-        tab.keyboard.press("Tab")
-        info = tab.evaluate(FOCUSED)
+        await tab.keyboard.press("Tab")
+        info = await tab.evaluate(FOCUSED)
         if info is None:  # the focus left the document (browser chrome); the next Tab returns
             empty += 1
             if empty > 2:
@@ -210,9 +314,29 @@ def _walk(tab: Any) -> Keyboard:
         keyboard.stops.append(Stop(info["tab"], info["what"], info["ring"], info["seen"]))
     # The focus is on the first stop again: if that is the skip link, follow it.
     if back_at_start and "md-skip" in keyboard.stops[0].what:
-        tab.keyboard.press("Enter")
-        tab.wait_for_timeout(50)
-        keyboard.skip = tab.evaluate(SKIP_TARGET)
-        tab.keyboard.press("Tab")
-        keyboard.skip.update(tab.evaluate(AFTER_SKIP))
+        await tab.keyboard.press("Enter")
+        await tab.wait_for_timeout(50)
+        keyboard.skip = await tab.evaluate(SKIP_TARGET)
+        await tab.keyboard.press("Tab")
+        keyboard.skip.update(await tab.evaluate(AFTER_SKIP))
     return keyboard
+
+
+async def _round_trip(tab: Page, page: SitePage) -> list[str]:
+    """Choose each other language with the switcher, and come back: where each step led."""
+    steps = []
+    languages = await tab.eval_on_selector_all(
+        ".md-select__link", "links => links.map(a => a.hreflang)"
+    )
+    for other in (lang for lang in languages if lang != page.lang):
+        for lang in (other, page.lang):
+            await tab.click(".md-select > button")  # opens the list, as a tap does
+            async with tab.expect_navigation() as navigation:
+                await tab.click(f'.md-select__link[hreflang="{lang}"]')
+            response = await navigation.value
+            redirected = response is not None and response.request.redirected_from is not None
+            html_lang = await tab.get_attribute("html", "lang")
+            steps.append(f"{lang} {tab.url} lang={html_lang}{' redirected' if redirected else ''}")
+            if page.is_404:
+                break  # a 404 page has no counterpart: its switcher leads to a home page
+    return steps
