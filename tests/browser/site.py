@@ -101,6 +101,7 @@ class Stop:
     what: str  # tag, class, href and text of the element
     ring: bool  # a focus outline of at least 2 px is drawn
     seen: bool  # on screen and not entirely hidden by another element
+    why: str = ""  # when not seen: what covers it, or where off screen it is
 
 
 @dataclass

@@ -60,7 +60,7 @@ def test_the_keyboard_reaches_every_link_the_language_switcher_and_search(visite
 def test_the_focus_is_always_visible(visited: Visit) -> None:
     problems = [f"no focus ring: {stop.what}" for stop in visited.keyboard.stops if not stop.ring]
     problems += [
-        f"focused but off screen or covered: {stop.what}"
+        f"focused but not seen: {stop.what}: {stop.why}"
         for stop in visited.keyboard.stops
         if not stop.seen
     ]

@@ -123,9 +123,19 @@ async () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     seen = isSeen();
   }
+  let why = "";
+  if (!seen) {  // what a reader sees there instead
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight
+      ? document.elementFromPoint(x, y) : null;
+    const at = [r.left, r.top, r.width, r.height].map(Math.round);
+    const where = `off screen at ${at[0]},${at[1]} (${at[2]}x${at[3]})`;
+    why = hit ? `covered by ${describe(hit)}` : where;
+  }
   const first = el.dataset.psFirst === "1";
   if (!document.querySelector("[data-ps-first]")) el.dataset.psFirst = "1";
-  return { tab: el.dataset.psTab || null, what: describe(el), ring, seen, first };
+  return { tab: el.dataset.psTab || null, what: describe(el), ring, seen, why, first };
 }
 """
 )
@@ -160,6 +170,14 @@ AFTER_SKIP = (
 }
 """
 )
+
+# On a phone Material locks the page's scrolling while the search is open, and unlocks it
+# 100 ms after it closes; a focus move in between could not scroll the page. A reader's next
+# key comes later than that; the walk waits for it.
+SETTLED = """
+() => document.getElementById("__search")?.checked
+  || !document.body.hasAttribute("data-md-scrolllock")
+"""
 
 RUN_AXE = """
 async (tags) => {
@@ -311,11 +329,15 @@ async def _walk(tab: Page) -> Keyboard:
         if info["first"]:
             back_at_start = True
             break
-        keyboard.stops.append(Stop(info["tab"], info["what"], info["ring"], info["seen"]))
+        keyboard.stops.append(
+            Stop(info["tab"], info["what"], info["ring"], info["seen"], info["why"])
+        )
+        await tab.wait_for_function(SETTLED, timeout=5_000)
     # The focus is on the first stop again: if that is the skip link, follow it.
     if back_at_start and "md-skip" in keyboard.stops[0].what:
         await tab.keyboard.press("Enter")
-        await tab.wait_for_timeout(50)
+        await tab.wait_for_function("() => location.hash !== ''", timeout=5_000)
+        await tab.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
         keyboard.skip = await tab.evaluate(SKIP_TARGET)
         await tab.keyboard.press("Tab")
         keyboard.skip.update(await tab.evaluate(AFTER_SKIP))
