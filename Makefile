@@ -23,7 +23,7 @@ site: $(STAMP)
 
 ## Live preview at http://127.0.0.1:8000/ that rebuilds when content/ changes.
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
+	CONTENT_SECURITY_POLICY=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
 
 ## Validate content only (fast; no site is built).
 check: $(STAMP)

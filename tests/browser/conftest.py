@@ -13,13 +13,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from tests.browser.lighthouse import audit
 from tests.browser.site import (
     AXE_JS,
     CHROMIUM,
@@ -164,11 +166,33 @@ def context_at(browser: Browser) -> Iterator[Callable[[Viewport], BrowserContext
         context.close()
 
 
+def audited_pages() -> list[SitePage]:
+    """The pages Lighthouse audits: the home page and an exercise page in each language."""
+    exercise_path = next(p.path for p in PAGES if p.template == "exercise")
+    return [p for p in PAGES if p.path in {"", exercise_path}]
+
+
 @pytest.fixture(scope="session")
-def visits(served: Served) -> dict[tuple[SitePage, Viewport], Visit]:
+def lighthouse(served: Served) -> Iterator[Future[dict[str, dict[str, Any]]]]:
+    """Lighthouse's reports on the audited pages, made in a background thread."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing (Node.js 20 or newer)", pytrace=False)
+    _require(LIGHTHOUSE_CLI, "Lighthouse (npm lighthouse)")
+    _require(CHROMIUM, "Chromium (Debian package chromium)")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(audit, node, [served.url(p) for p in audited_pages()])
+
+
+@pytest.fixture(scope="session")
+def visits(
+    served: Served, request: pytest.FixtureRequest
+) -> dict[tuple[SitePage, Viewport], Visit]:
     """Every page at every width, loaded once; every per-page check reads the same visit."""
     _require(AXE_JS, "axe-core (npm)")
     _require(CHROMIUM, "Chromium (Debian package chromium)")
+    if any(item.path.name == "test_lighthouse.py" for item in request.session.items):
+        request.getfixturevalue("lighthouse")  # starts the audits beside the visits
     started = time.monotonic()
     # In a thread of its own: the visits run on asyncio, the other checks on Playwright's
     # synchronous API, which has a loop of its own in this thread.
@@ -197,14 +221,4 @@ def java() -> str:
     if found is None:
         pytest.fail("java is missing; `make test` installs it", pytrace=False)
     _require(VNU_JAR, "the W3C Nu HTML checker (npm vnu-jar)")
-    return found
-
-
-@pytest.fixture(scope="session")
-def node() -> str:
-    found = shutil.which("node")
-    if found is None:
-        pytest.fail("node is missing (Node.js 20 or newer)", pytrace=False)
-    _require(LIGHTHOUSE_CLI, "Lighthouse (npm lighthouse)")
-    _require(CHROMIUM, "Chromium (Debian package chromium)")
     return found

@@ -21,10 +21,11 @@ def _search(tab: Page, words: str) -> list[tuple[str, str]]:
     tab.click('label.md-header__button[for="__search"]')
     tab.keyboard.type(words, delay=20)
     tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return tab.eval_on_selector_all(
+    found = tab.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link",
         "links => links.map(a => [a.href, a.querySelector('h1, h2').innerText.trim()])",
     )
+    return [(str(url), str(title)) for url, title in found]
 
 
 def _home(served: Served, lang: str) -> SitePage:

@@ -36,7 +36,7 @@ from tests.browser.site import (
     Visit,
 )
 
-CONCURRENT_PAGES = 3
+CONCURRENT_PAGES = 4
 MAX_TABS = 400
 
 # Records Content-Security-Policy violations; an init script is not subject to the policy.
@@ -135,6 +135,14 @@ async () => {
   }
   const first = el.dataset.psFirst === "1";
   if (!document.querySelector("[data-ps-first]")) el.dataset.psFirst = "1";
+  // On a phone Material locks the page's scrolling while the search is open and unlocks it
+  // 100 ms after it closes; a focus move in between could not scroll the page. A reader's
+  // next key comes later than that: the walk waits for it too.
+  const settled = () => document.getElementById("__search")?.checked
+    || !document.body.hasAttribute("data-md-scrolllock");
+  for (let frame = 0; !settled() && frame < 60; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
   return { tab: el.dataset.psTab || null, what: describe(el), ring, seen, why, first };
 }
 """
@@ -170,14 +178,6 @@ AFTER_SKIP = (
 }
 """
 )
-
-# On a phone Material locks the page's scrolling while the search is open, and unlocks it
-# 100 ms after it closes; a focus move in between could not scroll the page. A reader's next
-# key comes later than that; the walk waits for it.
-SETTLED = """
-() => document.getElementById("__search")?.checked
-  || !document.body.hasAttribute("data-md-scrolllock")
-"""
 
 RUN_AXE = """
 async (tags) => {
@@ -332,7 +332,6 @@ async def _walk(tab: Page) -> Keyboard:
         keyboard.stops.append(
             Stop(info["tab"], info["what"], info["ring"], info["seen"], info["why"])
         )
-        await tab.wait_for_function(SETTLED, timeout=5_000)
     # The focus is on the first stop again: if that is the skip link, follow it.
     if back_at_start and "md-skip" in keyboard.stops[0].what:
         await tab.keyboard.press("Enter")
