@@ -18,7 +18,7 @@ from patientsite.inline import render_plain
 from patientsite.mkdocs_content import CACHE as _cache
 from patientsite.mkdocs_content import content_for as _load
 from patientsite.mkdocs_content import template_code as _template_code
-from patientsite.render import render_site, source_name, write_tree
+from patientsite.render import render_figures, render_site, source_name, write_tree
 
 log = logging.getLogger("mkdocs.hooks.content")
 
@@ -44,7 +44,12 @@ def on_pre_build(config: Any) -> None:
     templates = Path(config.theme.custom_dir) / "content"
     code = _template_code(config)
     files = _cache.rendered(
-        content, templates, lambda: render_site(content, templates, date.today(), code)
+        content,
+        templates,
+        lambda: {
+            **render_site(content, templates, date.today(), code),
+            **render_figures(content, templates, code),
+        },
     )
     written, deleted = write_tree(Path(config.docs_dir), files)
     if written or deleted:

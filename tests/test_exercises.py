@@ -25,6 +25,7 @@ def project(tmp_path: Path) -> Path:
 
 EXERCISE_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yaml"))
 SVG = "{http://www.w3.org/2000/svg}"
+WHICH = ("start", "end")
 
 
 def test_the_library_covers_regions_goals_and_levels(content: Content) -> None:
@@ -40,14 +41,12 @@ def test_the_library_covers_regions_goals_and_levels(content: Content) -> None:
         assert sum(e.level == level for e in exercises) >= 2, level
 
 
-def inline_svgs(html: str) -> dict[str, ET.Element]:
-    """The inline SVG drawings of a page, by their title id."""
+def figure_images(html: str) -> dict[str, dict[str, str]]:
+    """The figure img elements of a page (their attributes), by the file they show."""
     found = {}
-    for match in re.finditer(r"<svg class=\"ps-figure\".*?</svg>", html, re.S):
-        root = ET.fromstring(match.group(0))
-        title = root.find(f"{SVG}title")
-        assert title is not None
-        found[title.get("id", "")] = root
+    for match in re.finditer(r'<img class="ps-figure"[^>]*>', html):
+        attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', match.group(0)))
+        found[attrs["src"].rsplit("/", 1)[-1]] = attrs
     return found
 
 
@@ -58,16 +57,28 @@ def test_every_exercise_page_shows_both_drawings_with_a_text_alternative(
     exercise = content.exercises[ex_id]
     for lang in languages:
         prefix = "" if lang.code == languages[0].code else f"{lang.code}/"
-        html = (built.site / f"{prefix}exercises/{ex_id}/index.html").read_text(encoding="utf-8")
-        svgs = inline_svgs(html)
+        page = built.site / f"{prefix}exercises/{ex_id}/index.html"
+        images = figure_images(page.read_text(encoding="utf-8"))
         for which in ("start", "end"):
-            svg = svgs[f"fig-{ex_id}-{which}"]
-            assert svg.get("role") == "img"
+            img = images[f"{ex_id}-{which}.svg"]
+            assert img["alt"] == getattr(exercise.illustration, which).alt.get(lang.code)
+            assert "loading" not in img, "the drawings of an exercise page load at once"
+            svg = ET.parse((page.parent / img["src"]).resolve()).getroot()
             assert svg.get("viewBox")
+            assert (img["width"], img["height"]) == (svg.get("width"), svg.get("height"))
             assert len(svg.findall(f"{SVG}line")) >= 10
-            title = svg.find(f"{SVG}title")
-            alt = getattr(exercise.illustration, which).alt.get(lang.code)
-            assert title is not None and title.text == alt
+
+
+def test_lists_of_exercises_link_to_the_drawings_and_load_them_when_scrolled_to(
+    built: Build,
+) -> None:
+    for path in ("exercises/index.html", "en/my-programme/index.html"):
+        page = built.site / path
+        images = figure_images(page.read_text(encoding="utf-8"))
+        assert sorted(images) == sorted(f"{i}-{w}.svg" for i in EXERCISE_IDS for w in WHICH)
+        for img in images.values():
+            assert img["loading"] == "lazy"
+            assert (page.parent / img["src"]).resolve().is_file(), img["src"]
 
 
 def test_the_index_lists_every_exercise_with_drawing_level_and_dosage(
@@ -171,7 +182,7 @@ def test_a_clinic_image_replaces_the_drawing(
     from PIL import Image
 
     from patientsite.loader import load_content
-    from patientsite.render import render_site
+    from patientsite.render import render_figures, render_site
 
     Image.new("RGB", (40, 20), "white").save(project / "content" / "exercises" / "own.png")
     path = project / "content" / "exercises" / "bridge.yaml"
@@ -179,9 +190,41 @@ def test_a_clinic_image_replaces_the_drawing(
     pose = text.index("pose:", text.index("illustration:"))
     path.write_text(text[:pose] + "image: own.png" + text[text.index("\n", pose) :], "utf-8")
     content = load_content(project / "content", languages, project)
-    page = render_site(content, ROOT / "overrides" / "content", content.site.review.reviewed_on)[
+    templates = ROOT / "overrides" / "content"
+    page = render_site(content, templates, content.site.review.reviewed_on)[
         "exercises/bridge/index.en.md"
     ]
     alt = content.exercises["bridge"].illustration.start.alt.get("en")
-    assert '<img class="ps-figure" src="data:image/png;base64,' in page
-    assert f'alt="{alt}"' in page
+    assert (
+        f'<img class="ps-figure" src="../../../figures/bridge-start.png" alt="{alt}" '
+        'width="40" height="20" decoding="async">'
+    ) in page
+    figures = render_figures(content, templates)
+    assert figures["figures/bridge-start.png"] == (path.parent / "own.png").read_bytes()
+    assert figures["figures/bridge-end.svg"].startswith(b"<svg ")
+
+
+def test_writing_the_docs_folder_replaces_only_what_changed_and_removes_what_is_gone(
+    tmp_path: Path,
+) -> None:
+    from patientsite.render import write_tree
+
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "site.css").write_text("kept")  # not generated: never removed
+    first = {
+        "index.md": "home",
+        "exercises/bridge/index.md": "bridge",
+        "figures/bridge-start.svg": b"<svg/>",
+        "figures/bridge-end.png": b"\x89PNG",
+    }
+    assert write_tree(docs, first) == (4, 0)
+    assert write_tree(docs, first) == (0, 0)
+    second = {"index.md": "home, changed", "figures/bridge-start.svg": b"<svg/>"}
+    assert write_tree(docs, second) == (1, 2)
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == [
+        "assets/site.css",
+        "figures/bridge-start.svg",
+        "index.md",
+    ]
+    assert not (docs / "exercises").exists()

@@ -23,6 +23,8 @@ def test_generated_pages_are_not_watched_and_the_rest_is_polled_sooner(tmp_path:
     (docs / "exercises" / "bridge" / "index.md").write_text("")
     (docs / "index.md").write_text("")
     (docs / "robots.txt").write_text("")
+    (docs / "figures").mkdir()
+    (docs / "figures" / "bridge-start.svg").write_text("<svg/>")
     config = tmp_path / "mkdocs.yml"
     config.write_text("")
     server = make_server(tmp_path / "site")

@@ -22,7 +22,7 @@ class ContentCache:
     def __init__(self) -> None:
         self._key: tuple[object, ...] | None = None
         self._content: Content | None = None
-        self._rendered: dict[str, str] | None = None
+        self._rendered: dict[str, str | bytes] | None = None
         self._rendered_key: tuple[object, ...] | None = None
         self._reported: int | None = None
 
@@ -36,9 +36,9 @@ class ContentCache:
         return self._content
 
     def rendered(
-        self, content: Content, templates: Path, render: Callable[[], dict[str, str]]
-    ) -> dict[str, str]:
-        """The rendered pages of content, rendered again only when content or templates change."""
+        self, content: Content, templates: Path, render: Callable[[], dict[str, str | bytes]]
+    ) -> dict[str, str | bytes]:
+        """The rendered pages and figures, rendered again only when content or templates change."""
         key = (id(content), *_stamps(templates))
         if self._rendered is None or key != self._rendered_key:
             self._rendered = render()

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from patientsite.render import FIGURES
+
 # MkDocs polls every 0.5 s, so a saved file waited 0.25 s on average (0.5 s at worst) before
 # the rebuild began. A poll stats the few hundred files of content/, overrides/, hooks/ and
 # docs/assets/: well under a millisecond.
@@ -16,7 +18,10 @@ POLL_SECONDS = 0.1
 
 
 def is_generated(entry: Path) -> bool:
-    """True for a Markdown page in docs/ or a folder that holds one: the content hook wrote it."""
+    """True for what the content hook writes into docs/: a Markdown page, a folder that holds
+    one, and the figures folder."""
+    if entry.name == FIGURES and entry.is_dir():
+        return True
     return entry.suffix == ".md" or (entry.is_dir() and any(entry.rglob("*.md")))
 
 

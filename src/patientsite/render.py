@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import functools
 import json
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,6 +52,7 @@ def language_prefix(content: Content, lang: str) -> str:
 
 
 DOWNLOADS = "downloads"
+FIGURES = "figures"  # below the site root: every exercise's drawings, shared by the languages
 
 
 def leaflet_path(lang: str) -> str:
@@ -107,7 +107,6 @@ def render_site(
     for lang in content.languages:
         # Once per language, not per page: the helpers sort every exercise by its name.
         helpers = {**text_helpers(content, lang.code), "qr_tables_json": qr_json}
-        helpers["figure"] = _figure_renderer(env, content, helpers["t"])
         for target in pages:
             text = _render_page(env, content, target, lang.code, paths, helpers, today)
             out[source_name(target.path, lang.code, default)] = text
@@ -162,38 +161,49 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
     }
 
 
-def _figure_renderer(
-    env: jinja2.Environment, content: Content, t: Callable[[m.Text], Markup]
-) -> Callable[[m.Exercise, str], Markup]:
-    """Renders an exercise's start or end figure as inline SVG (or its own image).
+def figure_path(exercise: m.Exercise, which: str) -> str:
+    """Where an exercise's start or end figure is written, relative to the site root."""
+    fig: m.Figure = getattr(exercise.illustration, which)
+    suffix = ".svg" if fig.pose is not None else Path(str(fig.image)).suffix.lower()
+    return f"{FIGURES}/{exercise.id}-{which}{suffix}"
 
-    Each figure is drawn once per language, though the exercise page, the exercise index
-    and the programme sheet all show it.
+
+def render_figures(
+    content: Content, templates: Path, code: jinja2.BytecodeCache | None = None
+) -> dict[str, bytes]:
+    """Every exercise's start and end figure as a file, keyed by its path under docs/.
+
+    A drawing is made from its pose (overrides/content/_drawing.svg); a clinic's own image is
+    copied. The files are the same in every language: the pages give the text alternative.
+    Pages link to them rather than holding them, so the exercise index and the programme
+    sheet stay small however many exercises there are, and a browser fetches each once.
     """
-    drawn: dict[tuple[str, str], Markup] = {}
-
-    def figure(exercise: m.Exercise, which: str) -> Markup:
-        if (exercise.id, which) not in drawn:
-            drawn[exercise.id, which] = _figure(exercise, which)
-        return drawn[exercise.id, which]
-
-    def _figure(exercise: m.Exercise, which: str) -> Markup:
-        fig: m.Figure = getattr(exercise.illustration, which)
-        context: dict[str, Any] = {"alt": t(fig.alt), "figure_id": f"fig-{exercise.id}-{which}"}
-        if fig.pose is not None:
-            context["drawing"] = draw(fig.pose)
-        else:
-            context["image"] = image_uri(content.root / "exercises" / str(fig.image))
-        return Markup(env.get_template("_figure.html").render(context))
-
-    return figure
+    env = _environment(templates, code)
+    out: dict[str, bytes] = {}
+    for exercise in content.exercises.values():
+        for which in ("start", "end"):
+            fig: m.Figure = getattr(exercise.illustration, which)
+            if fig.pose is not None:
+                svg = env.get_template("_drawing.svg").render(drawing=draw(fig.pose))
+                out[figure_path(exercise, which)] = svg.encode("utf-8")
+            else:
+                image = content.root / "exercises" / str(fig.image)
+                out[figure_path(exercise, which)] = image.read_bytes()
+    return out
 
 
-def image_uri(path: Path) -> str:
-    """An image file as a data URI, so it works on every page and in print without copying."""
-    kind = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg"}
-    mime = kind.get(path.suffix.lower().lstrip("."), "image/jpeg")
-    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+def _figure_size(content: Content, fig: m.Figure) -> tuple[int, int] | None:
+    """The width and height a figure is shown at (CSS may make it smaller), if known."""
+    if fig.pose is not None:
+        drawing = draw(fig.pose)
+        return round(drawing.width * 1.6), round(drawing.height * 1.6)
+    path = content.root / "exercises" / str(fig.image)
+    if path.suffix.lower() == ".svg":
+        return None
+    from PIL import Image  # WeasyPrint's dependency; only needed for a clinic's own images
+
+    with Image.open(path) as image:
+        return image.size
 
 
 def _render_page(
@@ -220,8 +230,21 @@ def _render_page(
         here = posixpath.join(language_prefix(content, lang), target.path) or "."
         return posixpath.relpath(path, here)
 
+    def figure(exercise: m.Exercise, which: str, lazy: bool = False) -> Markup:
+        """The img element of an exercise's start or end figure, as this page links to it."""
+        fig: m.Figure = getattr(exercise.illustration, which)
+        return Markup(
+            env.get_template("_figure.html").render(
+                src=file_link(figure_path(exercise, which)),
+                alt=helpers["t"](fig.alt),
+                size=_figure_size(content, fig),
+                lazy=lazy,
+            )
+        )
+
     context: dict[str, Any] = {
         **helpers,
+        "figure": figure,
         "target": target,
         "exercise": target.exercise,
         "review": target.review,
@@ -266,23 +289,25 @@ def _choice_lookup(content: Content, t: Callable[[m.Text], Markup]) -> Callable[
     return lambda kind, value: t(vocab[kind][str(value)])
 
 
-def write_tree(docs: Path, files: dict[str, str]) -> tuple[int, int]:
-    """Write changed files under docs and delete generated Markdown no longer produced.
+def write_tree(docs: Path, files: Mapping[str, str | bytes]) -> tuple[int, int]:
+    """Write changed files under docs and delete generated files no longer produced.
 
-    Only files whose text changed are written, so `mkdocs serve` does not loop.
+    Only files whose content changed are written, so `mkdocs serve` does not loop.
+    Generated are the Markdown pages and everything in the figures folder.
     Returns (written, deleted).
     """
     written = deleted = 0
-    for rel, text in files.items():
+    for rel, data in files.items():
+        raw = data.encode("utf-8") if isinstance(data, str) else data
         path = docs / rel
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+        if path.is_file() and path.read_bytes() == raw:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(raw)
         tmp.replace(path)
         written += 1
-    for path in sorted(_markdown(docs)):
+    for path in sorted(_generated(docs)):
         if path.relative_to(docs).as_posix() not in files:
             path.unlink()
             deleted += 1
@@ -292,5 +317,6 @@ def write_tree(docs: Path, files: dict[str, str]) -> tuple[int, int]:
     return written, deleted
 
 
-def _markdown(docs: Path) -> Iterator[Path]:
+def _generated(docs: Path) -> Iterator[Path]:
     yield from (p for p in docs.rglob("*.md") if p.is_file())
+    yield from (p for p in (docs / FIGURES).glob("*") if p.is_file())

@@ -118,6 +118,8 @@
       var item = items[selection.id];
       list.appendChild(item);
       item.hidden = false;
+      // A printout needs every chosen drawing, not only those scrolled to.
+      all("img[loading=lazy]", item).forEach(function (img) { img.loading = "eager"; });
       ["sets", "amount", "times"].forEach(function (name, i) {
         var value = parseInt(selection.numbers[i], 10);
         var input = item.querySelector("input[name=" + name + "]");
