@@ -61,7 +61,7 @@ class Weight:
 
     path: str
     gzip_bytes: dict[str, int] = field(default_factory=dict)  # per site-relative file
-    blocking: list[str] = field(default_factory=list)  # render-blocking beyond the theme's CSS
+    blocking: list[str] = field(default_factory=list)  # render-blocking, Material's own files aside
 
     @property
     def total(self) -> int:

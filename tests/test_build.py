@@ -127,6 +127,17 @@ def test_no_resource_comes_from_another_host(built: Build) -> None:
     )
 
 
+def test_no_page_has_an_inline_script_or_a_script_in_its_head(built: Build) -> None:
+    """The CSP forbids inline scripts; a script in the head would hold up the first paint."""
+    for page in sorted(built.site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        assert "<script" not in head, f"{page.relative_to(built.site)}: a script in the head"
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            data = 'type="application/json"' in tag
+            assert "src=" in tag or data, f"{page.relative_to(built.site)}: inline {tag}"
+
+
 def test_every_internal_link_resolves(built: Build) -> None:
     broken = []
     for html in built.site.rglob("*.html"):
