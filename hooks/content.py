@@ -18,7 +18,13 @@ from patientsite.inline import render_plain
 from patientsite.mkdocs_content import CACHE as _cache
 from patientsite.mkdocs_content import content_for as _load
 from patientsite.mkdocs_content import template_code as _template_code
-from patientsite.render import render_figures, render_site, source_name, write_tree
+from patientsite.render import (
+    language_prefix,
+    render_figures,
+    render_site,
+    source_name,
+    write_tree,
+)
 
 log = logging.getLogger("mkdocs.hooks.content")
 
@@ -60,20 +66,15 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Give the theme templates the interface words of the build's language.
-
-    The theme's compiled templates are kept from one build (language, rebuild) to the next.
-    """
-    env.bytecode_cache = _template_code(config)
+    """Give the theme templates the interface words of the build's language."""
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
     labels = content.site.labels
     warning_page = next(p for p in content.site.pages if p.template == "warning_signs")
-    prefix = "" if lang == content.languages[0].code else f"{lang}/"  # i18n's page URLs
     env.globals["patientsite"] = {
         "warning_banner": Markup.escape(render_plain(labels.warning_banner.get(lang))),
         "warning_banner_link": Markup.escape(render_plain(labels.warning_banner_link.get(lang))),
-        "warning_path": prefix + warning_page.path,
+        "warning_path": language_prefix(content, lang) + warning_page.path,
     }
     return env
 

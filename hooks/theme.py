@@ -1,0 +1,20 @@
+"""Make the theme's Jinja environments cheap to create again (see patientsite.mkdocs_theme).
+
+A thin adapter. It runs before every plugin: Material's search plugin makes theme
+environments in its own `on_config`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from patientsite.mkdocs_theme import cache_theme_environments
+
+
+@event_priority(100)
+def on_config(config: Any) -> Any:
+    """List the installed theme's files once per process and share its compiled templates."""
+    cache_theme_environments(config)
+    return config
