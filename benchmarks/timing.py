@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -70,9 +71,10 @@ def wait_for(url: str, text: str, limit: float = 60.0) -> float:
 
 @dataclass(frozen=True)
 class Preview:
-    """Edit-to-preview times and, from serve's log, how long each rebuild itself took."""
+    """Edit-to-preview times, serve's CPU time in each, and (from its log) each rebuild's time."""
 
     seconds: list[float]
+    cpu_seconds: list[float]
     rebuilds: list[float]
 
 
@@ -104,21 +106,33 @@ def edit_to_preview(project: Path, runs: int, *extra: str) -> Preview:
             stderr=out,
         )
     url = f"http://127.0.0.1:{port}/exercises/{path.stem}/"
-    times = []
+    times, cpu = [], []
     try:
         wait_for(url, "<h1")
         for run in range(runs):
             _wait_until_idle(log)
             marker = f"Benchmarkmarkør{run}"
+            before = _cpu_seconds(server.pid)
             path.write_text(original.replace(purpose, f"{marker} {purpose}", 1), encoding="utf-8")
             times.append(wait_for(url, marker))
+            cpu.append(_cpu_seconds(server.pid) - before)
         _wait_until_idle(log)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve then deletes its temporary site
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         path.write_text(original, encoding="utf-8")
     built = [float(s) for s in _BUILT.findall(log.read_text(encoding="utf-8"))]
-    return Preview(times, built[1:])  # the first is serve's initial build
+    return Preview(times, cpu, built[1:])  # the first is serve's initial build
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _wait_until_idle(log: Path, quiet: float = 1.0, limit: float = 120.0) -> None:
