@@ -8,8 +8,8 @@ import jinja2
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
-from patientsite import mkdocs_theme
 from patientsite.mkdocs_content import template_code
 from patientsite.mkdocs_theme import ThemeLoader, cache_theme_environments
 from tests.conftest import copy_project
@@ -31,40 +31,40 @@ def test_mkdocs_gives_each_environment_a_file_loader_over_the_theme_folders(
     assert env.bytecode_cache is None, "MkDocs now caches compiled templates itself"
 
 
-def test_every_environment_lists_the_same_files_and_shares_compiled_templates(
+def theme_files(config: MkDocsConfig) -> list[str]:
+    """The theme files MkDocs adds to the site, as a build does."""
+    files = Files([])
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return sorted(f.src_uri for f in files)
+
+
+def test_mkdocs_never_copies_hidden_theme_files(config: MkDocsConfig) -> None:
+    """What lets ThemeLoader leave them out of its list."""
+    custom = Path(str(config.theme.custom_dir))
+    for name in (".hidden/a.css", "assets/.b.js", "assets/.c/d.js"):
+        (custom / name).parent.mkdir(parents=True, exist_ok=True)
+        (custom / name).write_text("x", encoding="utf-8")
+    (custom / "assets" / "e.js").write_text("x", encoding="utf-8")
+    found = theme_files(config)
+    assert "assets/e.js" in found
+    assert not [name for name in found if name.startswith(".") or "/." in name]
+
+
+def test_every_environment_finds_the_same_theme_files_and_shares_compiled_templates(
     config: MkDocsConfig,
 ) -> None:
-    expected = config.theme.get_env().list_templates()
+    expected = theme_files(config)
     cache_theme_environments(config)
     cache_theme_environments(config)  # each build's on_config: wrapped once
     first, second = config.theme.get_env(), config.theme.get_env()
     assert isinstance(first.loader, ThemeLoader)
-    assert first.list_templates() == expected
-    assert second.list_templates() == expected
+    assert theme_files(config) == expected
+    assert len(first.list_templates()) < 1000, "hidden folders (Material's icons) are listed"
     assert first.bytecode_cache is second.bytecode_cache is template_code(config)
-    assert first.get_template("main.html").render  # the project's overrides still come first
-
-
-def test_the_installed_theme_is_listed_once_and_the_project_folder_every_time(
-    config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    listed: list[str] = []
-    names = mkdocs_theme._names
-
-    def counting(folder: str, followlinks: bool) -> frozenset[str]:
-        listed.append(folder)
-        return names(folder, followlinks)
-
-    monkeypatch.setattr(mkdocs_theme, "_names", counting)
-    monkeypatch.setattr(mkdocs_theme, "_LISTED", {})
-    cache_theme_environments(config)
-    custom = Path(str(config.theme.custom_dir))
-    config.theme.get_env().list_templates()
-    (custom / "added.html").write_text("new", encoding="utf-8")
-    assert "added.html" in config.theme.get_env().list_templates()
-    installed = [d for d in config.theme.dirs if Path(d) != custom]
-    assert installed and listed.count(str(custom)) == 2
-    assert all(listed.count(d) == 1 for d in installed), listed
+    icon = ".icons/material/close.svg"  # Material includes icons by name: still found
+    assert first.get_template(icon).render().startswith("<svg")
+    main = first.get_template("main.html").filename  # the project's overrides come first
+    assert main == str(Path(str(config.theme.custom_dir)) / "main.html")
 
 
 def test_materials_search_plugin_makes_its_environments_with_get_env(
