@@ -15,6 +15,6 @@ from patientsite.mkdocs_theme import cache_theme_environments
 
 @event_priority(100)
 def on_config(config: Any) -> Any:
-    """List the installed theme's files once per process and share its compiled templates."""
+    """Theme environments list files without walking hidden folders and share compiled code."""
     cache_theme_environments(config)
     return config
