@@ -241,6 +241,32 @@ def test_positions_are_line_and_column_of_the_key(tmp_path: Path) -> None:
     assert [str(p) for p in found] == ["x.yaml:7:5: steps[1].da: duplicate key"]
 
 
+def test_a_file_is_parsed_again_only_when_its_text_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from patientsite import yamlsource
+
+    parsed: list[str] = []
+    read_text = yamlsource._read_text
+
+    def counting(text: str, display: str) -> yamlsource.Parsed:
+        parsed.append(text)
+        return read_text(text, display)
+
+    monkeypatch.setattr(yamlsource, "_read_text", counting)
+    path = tmp_path / "x.yaml"
+    path.write_text("name: {da: Hej, en: Hi}\nname: again\n", encoding="utf-8")
+    first, problems = read_yaml(path, "x.yaml")
+    problems.clear()  # what a caller does with its list does not reach the next caller
+    again, found = read_yaml(path, "x.yaml")
+    assert again is first and len(parsed) == 1
+    assert [str(p) for p in found] == ["x.yaml:2:1: name: duplicate key"]
+    path.write_text("name: {da: Hej, en: Hello}\n", encoding="utf-8")
+    edited, found = read_yaml(path, "x.yaml")
+    assert edited is not None and edited.data == {"name": {"da": "Hej", "en": "Hello"}}
+    assert found == [] and len(parsed) == 2
+
+
 def test_check_command_prints_file_line_column(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,12 +36,36 @@ class YamlDocument:
         return None, None
 
 
-def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse one file; a syntax error or a duplicate key becomes a Problem, not an exception."""
+Parsed = tuple[YamlDocument | None, list[Problem]]
+
+# The last text read from each file and what it gave, for the files read most recently.
+# `mkdocs serve` reads every content file again after each edit; only the edited one is
+# parsed again. Callers never change what they are given.
+_LAST: dict[tuple[str, str], tuple[str, Parsed]] = {}
+_LAST_MAX = 512
+
+
+def read_yaml(path: Path, display: str) -> Parsed:
+    """Parse one file; a syntax error or a duplicate key becomes a Problem, not an exception.
+
+    A file whose text is the same as the last time it was read is not parsed again.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(display, None, "", f"not UTF-8 text ({exc.reason})")]
+    key = (str(path.resolve()), display)
+    last = _LAST.pop(key, None)
+    if last is None or last[0] != text:
+        last = (text, _read_text(text, display))
+    _LAST[key] = last  # now the most recent
+    while len(_LAST) > _LAST_MAX:
+        del _LAST[next(iter(_LAST))]
+    doc, problems = last[1]
+    return doc, list(problems)
+
+
+def _read_text(text: str, display: str) -> Parsed:
     try:
         node, data = _parse(text, _FAST_LOADER)
     except yaml.YAMLError:
