@@ -1,5 +1,5 @@
 """Load every page in Chromium and record requests, errors, axe-core's findings, a keyboard walk
-and a trip through the language switcher.
+and where the language switcher leads.
 
 The pages are visited a few at a time in one browser (asyncio), once per screen width; the
 per-page tests then read what was recorded. A walk with the keyboard waits for the page at
@@ -302,7 +302,7 @@ async def _visit(tab: Tab, base_url: str, page: SitePage, viewport: Viewport) ->
         record.keyboard = await _walk(tab.page)
         record.csp_violations = await tab.page.evaluate("window.__psCsp")
         if viewport == PHONE:
-            record.switches = await _round_trip(tab.page, page)
+            record.switches = await _switch(tab.page, page)
     except Exception:  # recorded, so that the page's tests fail and name it
         record.error = traceback.format_exc(limit=3)
     finally:
@@ -343,21 +343,23 @@ async def _walk(tab: Page) -> Keyboard:
     return keyboard
 
 
-async def _round_trip(tab: Page, page: SitePage) -> list[str]:
-    """Choose each other language with the switcher, and come back: where each step led."""
+async def _switch(tab: Page, page: SitePage) -> list[str]:
+    """Choose each other language with the switcher: where each choice led.
+
+    The way back is the other language's page choosing this one, which its own visit checks.
+    """
     steps = []
     languages = await tab.eval_on_selector_all(
         ".md-select__link", "links => links.map(a => a.hreflang)"
     )
-    for other in (lang for lang in languages if lang != page.lang):
-        for lang in (other, page.lang):
-            await tab.click(".md-select > button")  # opens the list, as a tap does
-            async with tab.expect_navigation() as navigation:
-                await tab.click(f'.md-select__link[hreflang="{lang}"]')
-            response = await navigation.value
-            redirected = response is not None and response.request.redirected_from is not None
-            html_lang = await tab.get_attribute("html", "lang")
-            steps.append(f"{lang} {tab.url} lang={html_lang}{' redirected' if redirected else ''}")
-            if page.is_404:
-                break  # a 404 page has no counterpart: its switcher leads to a home page
+    for n, other in enumerate(lang for lang in languages if lang != page.lang):
+        if n:
+            await tab.go_back()  # to the page being visited, for the next language
+        await tab.click(".md-select > button")  # opens the list, as a tap does
+        async with tab.expect_navigation() as navigation:
+            await tab.click(f'.md-select__link[hreflang="{other}"]')
+        response = await navigation.value
+        redirected = response is not None and response.request.redirected_from is not None
+        html_lang = await tab.get_attribute("html", "lang")
+        steps.append(f"{other} {tab.url} lang={html_lang}{' redirected' if redirected else ''}")
     return steps
