@@ -184,7 +184,9 @@ def render_figures(
         for which in ("start", "end"):
             fig: m.Figure = getattr(exercise.illustration, which)
             if fig.pose is not None:
-                svg = env.get_template("_drawing.svg").render(drawing=draw(fig.pose))
+                svg = env.get_template("_drawing.svg").render(
+                    drawing=draw(fig.pose), size=_figure_size(content, fig)
+                )
                 out[figure_path(exercise, which)] = svg.encode("utf-8")
             else:
                 image = content.root / "exercises" / str(fig.image)
@@ -192,11 +194,14 @@ def render_figures(
     return out
 
 
+DRAWING_SCALE = 1.6  # CSS pixels per drawing unit (a standing figure is about 100 units tall)
+
+
 def _figure_size(content: Content, fig: m.Figure) -> tuple[int, int] | None:
     """The width and height a figure is shown at (CSS may make it smaller), if known."""
     if fig.pose is not None:
         drawing = draw(fig.pose)
-        return round(drawing.width * 1.6), round(drawing.height * 1.6)
+        return round(drawing.width * DRAWING_SCALE), round(drawing.height * DRAWING_SCALE)
     path = content.root / "exercises" / str(fig.image)
     if path.suffix.lower() == ".svg":
         return None
