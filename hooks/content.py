@@ -45,7 +45,7 @@ def on_config(config: Any) -> Any:
 
 
 def on_pre_build(config: Any) -> None:
-    """Write the generated pages into docs/ (only those that changed) and report overdue reviews."""
+    """Write the pages and drawings into docs/ (only changed ones); report overdue reviews."""
     content = _load(config)
     templates = Path(config.theme.custom_dir) / "content"
     code = _template_code(config)
@@ -59,7 +59,7 @@ def on_pre_build(config: Any) -> None:
     )
     written, deleted = write_tree(Path(config.docs_dir), files)
     if written or deleted:
-        log.info(f"Generated pages: {written} written, {deleted} removed, {len(files)} in all")
+        log.info(f"Generated files: {written} written, {deleted} removed, {len(files)} in all")
     if _cache.first_report(content):
         for notice in _cache.overdue(content, date.today()):
             log.info(f"REVIEW OVERDUE: {notice}")
