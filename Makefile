@@ -76,3 +76,4 @@ test: $(STAMP) browser-tools
 clean:
 	rm -rf $(SITE) $(VENV) build node_modules
 	find docs -name '*.md' -delete
+	rm -rf docs/figures
