@@ -47,7 +47,7 @@ OUT    ?= build/leaflets
 leaflet: $(STAMP)
 	$(BIN)/python -m patientsite leaflet --clinic $(CLINIC) --out $(OUT)
 
-## Build, preview, leaflet, scaling, page-weight and memory figures (BENCHMARKS.md), about 10 min.
+## Build, preview, leaflet, scaling, page-weight and memory figures (BENCHMARKS.md), about 5 min.
 ## make bench BENCH="--write BENCHMARKS.md" updates the file; BENCH="--tiny" is a quick trial.
 BENCH ?=
 bench: $(STAMP)
