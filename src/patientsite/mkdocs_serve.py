@@ -9,20 +9,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from patientsite.render import FIGURES
+from patientsite.render import is_generated
 
 # MkDocs polls every 0.5 s, so a saved file waited 0.25 s on average (0.5 s at worst) before
 # the rebuild began. A poll stats the few hundred files of content/, overrides/, hooks/ and
 # docs/assets/: well under a millisecond.
 POLL_SECONDS = 0.1
-
-
-def is_generated(entry: Path) -> bool:
-    """True for what the content hook writes into docs/: a Markdown page, a folder that holds
-    one, and the figures folder."""
-    if entry.name == FIGURES and entry.is_dir():
-        return True
-    return entry.suffix == ".md" or (entry.is_dir() and any(entry.rglob("*.md")))
 
 
 def watch_sources_only(server: Any, docs_dir: Path) -> None:

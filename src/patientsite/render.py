@@ -104,11 +104,12 @@ def render_site(
     for page in pages:
         paths.setdefault(page.template, page.path)
     qr_json = Markup(json.dumps(qr_tables(), separators=(",", ":")))
+    figures = figure_files(content)
     for lang in content.languages:
         # Once per language, not per page: the helpers sort every exercise by its name.
         helpers = {**text_helpers(content, lang.code), "qr_tables_json": qr_json}
         for target in pages:
-            text = _render_page(env, content, target, lang.code, paths, helpers, today)
+            text = _render_page(env, content, target, lang.code, paths, figures, helpers, today)
             out[source_name(target.path, lang.code, default)] = text
     return out
 
@@ -161,11 +162,43 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
     }
 
 
-def figure_path(exercise: m.Exercise, which: str) -> str:
-    """Where an exercise's start or end figure is written, relative to the site root."""
-    fig: m.Figure = getattr(exercise.illustration, which)
-    suffix = ".svg" if fig.pose is not None else Path(str(fig.image)).suffix.lower()
-    return f"{FIGURES}/{exercise.id}-{which}{suffix}"
+@dataclass(frozen=True)
+class FigureFile:
+    """Where an exercise's start or end figure is written, and the size it is shown at."""
+
+    path: str  # below the site root
+    size: tuple[int, int] | None  # CSS pixels (CSS may make it smaller); None if unknown
+
+
+DRAWING_SCALE = 1.6  # CSS pixels per drawing unit (a standing figure is about 100 units tall)
+
+
+def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
+    """Every exercise's start and end figure, by (exercise id, "start" or "end")."""
+    files = {}
+    for exercise in content.exercises.values():
+        for which in ("start", "end"):
+            fig: m.Figure = getattr(exercise.illustration, which)
+            size: tuple[int, int] | None
+            if fig.pose is not None:
+                drawing = draw(fig.pose)
+                size = round(drawing.width * DRAWING_SCALE), round(drawing.height * DRAWING_SCALE)
+                suffix = ".svg"
+            else:
+                image = content.root / "exercises" / str(fig.image)
+                size, suffix = _image_size(image), image.suffix.lower()
+            files[exercise.id, which] = FigureFile(f"{FIGURES}/{exercise.id}-{which}{suffix}", size)
+    return files
+
+
+def _image_size(path: Path) -> tuple[int, int] | None:
+    """Width and height of a clinic's own image in pixels (None for SVG)."""
+    if path.suffix.lower() == ".svg":
+        return None
+    from PIL import Image  # WeasyPrint's dependency; only needed for a clinic's own images
+
+    with Image.open(path) as image:
+        return image.size
 
 
 def render_figures(
@@ -179,36 +212,20 @@ def render_figures(
     sheet stay small however many exercises there are, and a browser fetches each once.
     """
     env = _environment(templates, code)
+    files = figure_files(content)
     out: dict[str, bytes] = {}
     for exercise in content.exercises.values():
         for which in ("start", "end"):
             fig: m.Figure = getattr(exercise.illustration, which)
+            file = files[exercise.id, which]
             if fig.pose is not None:
                 svg = env.get_template("_drawing.svg").render(
-                    drawing=draw(fig.pose), size=_figure_size(content, fig)
+                    drawing=draw(fig.pose), size=file.size
                 )
-                out[figure_path(exercise, which)] = svg.encode("utf-8")
+                out[file.path] = svg.encode("utf-8")
             else:
-                image = content.root / "exercises" / str(fig.image)
-                out[figure_path(exercise, which)] = image.read_bytes()
+                out[file.path] = (content.root / "exercises" / str(fig.image)).read_bytes()
     return out
-
-
-DRAWING_SCALE = 1.6  # CSS pixels per drawing unit (a standing figure is about 100 units tall)
-
-
-def _figure_size(content: Content, fig: m.Figure) -> tuple[int, int] | None:
-    """The width and height a figure is shown at (CSS may make it smaller), if known."""
-    if fig.pose is not None:
-        drawing = draw(fig.pose)
-        return round(drawing.width * DRAWING_SCALE), round(drawing.height * DRAWING_SCALE)
-    path = content.root / "exercises" / str(fig.image)
-    if path.suffix.lower() == ".svg":
-        return None
-    from PIL import Image  # WeasyPrint's dependency; only needed for a clinic's own images
-
-    with Image.open(path) as image:
-        return image.size
 
 
 def _render_page(
@@ -217,6 +234,7 @@ def _render_page(
     target: Target,
     lang: str,
     paths: dict[str, str],
+    figures: dict[tuple[str, str], FigureFile],
     helpers: dict[str, Any],
     today: date,
 ) -> str:
@@ -237,12 +255,12 @@ def _render_page(
 
     def figure(exercise: m.Exercise, which: str, lazy: bool = False) -> Markup:
         """The img element of an exercise's start or end figure, as this page links to it."""
-        fig: m.Figure = getattr(exercise.illustration, which)
+        file = figures[exercise.id, which]
         return Markup(
             env.get_template("_figure.html").render(
-                src=file_link(figure_path(exercise, which)),
-                alt=helpers["t"](fig.alt),
-                size=_figure_size(content, fig),
+                src=file_link(file.path),
+                alt=helpers["t"](getattr(exercise.illustration, which).alt),
+                size=file.size,
                 lazy=lazy,
             )
         )
@@ -325,3 +343,11 @@ def write_tree(docs: Path, files: Mapping[str, str | bytes]) -> tuple[int, int]:
 def _generated(docs: Path) -> Iterator[Path]:
     yield from (p for p in docs.rglob("*.md") if p.is_file())
     yield from (p for p in (docs / FIGURES).glob("*") if p.is_file())
+
+
+def is_generated(entry: Path) -> bool:
+    """True for an entry of docs/ that write_tree makes: a Markdown page, a folder that holds
+    one, or the figures folder."""
+    if entry.name == FIGURES and entry.is_dir():
+        return True
+    return entry.suffix == ".md" or (entry.is_dir() and any(entry.rglob("*.md")))
