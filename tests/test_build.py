@@ -138,6 +138,12 @@ def test_no_page_has_an_inline_script_or_a_script_in_its_head(built: Build) -> N
             assert "src=" in tag or data, f"{page.relative_to(built.site)}: inline {tag}"
 
 
+def test_no_page_template_is_published(built: Build) -> None:
+    """overrides/ is the theme folder: MkDocs copies whatever in it is not .html into the site."""
+    published = sorted(p.name for p in (built.site / "content").rglob("*"))
+    assert not published, f"templates copied into the site: {published}"
+
+
 def test_every_internal_link_resolves(built: Build) -> None:
     broken = []
     for html in built.site.rglob("*.html"):

@@ -1,6 +1,6 @@
 """Side-view stick figures for exercises, computed from a few joint angles.
 
-The geometry is computed here; the SVG markup is in overrides/content/_drawing.svg.
+The geometry is computed here; the SVG markup is in overrides/content/_drawing.html.
 """
 
 from __future__ import annotations

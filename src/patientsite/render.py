@@ -206,7 +206,7 @@ def render_figures(
 ) -> dict[str, bytes]:
     """Every exercise's start and end figure as a file, keyed by its path under docs/.
 
-    A drawing is made from its pose (overrides/content/_drawing.svg); a clinic's own image is
+    A drawing is made from its pose (overrides/content/_drawing.html); a clinic's own image is
     copied. The files are the same in every language: the pages give the text alternative.
     Pages link to them rather than holding them, so the exercise index and the programme
     sheet stay small however many exercises there are, and a browser fetches each once.
@@ -219,7 +219,7 @@ def render_figures(
             fig: m.Figure = getattr(exercise.illustration, which)
             file = files[exercise.id, which]
             if fig.pose is not None:
-                svg = env.get_template("_drawing.svg").render(
+                svg = env.get_template("_drawing.html").render(
                     drawing=draw(fig.pose), size=file.size
                 )
                 out[file.path] = svg.encode("utf-8")
