@@ -191,8 +191,8 @@ def test_pages_show_their_review_dates(built: Build) -> None:
     english = (built.site / "en" / "warning-signs" / "index.html").read_text(encoding="utf-8")
     assert "Sidst gennemgået" in danish and "Næste gennemgang" in danish
     assert "Page last reviewed" in english and "Next review due" in english
-    assert '<time datetime="2027-05-20">20. maj 2027</time>' in danish
-    assert '<time datetime="2027-05-20">20 May 2027</time>' in english
+    assert '<time datetime="2027-06-02">2. juni 2027</time>' in danish
+    assert '<time datetime="2027-06-02">2 June 2027</time>' in english
 
 
 def test_changed_data_changes_every_sentence_that_uses_it(tmp_path: Path) -> None:

@@ -108,7 +108,8 @@ def test_warning_levels_run_from_emergency_to_the_clinic(content: Content) -> No
     levels = content.warning_signs.levels
     assert [level.urgency for level in levels] == ["emergency", "urgent", "routine"]
     assert len(levels[-1].signs) == 3  # the brochure's three "contact the chiropractor" items
-    assert [c.number for c in levels[0].contacts] == ["{helpline}", "{emergency}"]
+    assert [c.number for c in levels[0].contacts] == ["{emergency}"]
+    assert [c.number for c in levels[1].contacts] == ["{helpline}"]
 
 
 def test_cauda_equina_signs_are_at_the_highest_level(content: Content) -> None:

@@ -51,20 +51,26 @@ def test_two_a4_landscape_pages(leaflet: tuple[str, Path]) -> None:
         assert size == pytest.approx(A4_LANDSCAPE, abs=0.5)
 
 
-def test_every_warning_sign_and_the_clinic_phone_are_printed(
+def test_every_warning_card_and_the_clinic_phone_are_printed(
     leaflet: tuple[str, Path], content: Content
 ) -> None:
+    """Each card whole, word for word as on the web: heading, who, signs, action, when."""
     lang, path = leaflet
     text = pdf_text(path)
-    values = content.placeholders()
+    values = content.placeholders(lang)
     missing = []
     for level in content.warning_signs.levels:
-        for sign in level.signs:
-            wanted = sign.text.get(lang)
-            for name, value in values.items():
-                wanted = wanted.replace(f"{{{name}}}", value)
+        texts = {
+            f"{level.id}.{name}": getattr(level, name)
+            for name in ("heading", "who", "action", "when")
+        }
+        texts.update({f"{level.id}.{sign.id}": sign.text for sign in level.signs})
+        for where, value in texts.items():
+            wanted = value.get(lang)
+            for name, replacement in values.items():
+                wanted = wanted.replace(f"{{{name}}}", replacement)
             if squash(wanted) not in text:
-                missing.append(sign.id)
+                missing.append(where)
     assert missing == []
     assert squash(content.clinic.phone) in text
 

@@ -158,8 +158,8 @@ def test_unknown_placeholder(project: Path, languages: tuple[Language, ...]) -> 
         f"content/exercise_library.yaml:{at(project, 'exercise_library.yaml', line, 'da')}: "
         "intro.da: unknown placeholder '{week}' "
         "(expected one of: {clinic}, {clinic_phone}, {education_years}, {emergency}, "
-        "{helpline}, {internship_years}, {min_age}, {min_pain_days}, {sessions_per_week}, "
-        "{weeks})"
+        "{helpline}, {helpline_name}, {internship_years}, {min_age}, {min_pain_days}, "
+        "{region}, {sessions_per_week}, {weeks})"
     ]
 
 

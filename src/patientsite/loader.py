@@ -16,8 +16,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from patientsite import model as m
+from patientsite import triage
 from patientsite.problems import ContentError, Problem, display_path, field_path
-from patientsite.yamlsource import Loc, YamlDocument, read_yaml
+from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -32,10 +33,15 @@ PROGRAMME_PLACEHOLDERS = frozenset(
         "internship_years",
         "clinic",
         "clinic_phone",
+        "helpline",
+        "helpline_name",
+        "region",
     }
 )
 
 FILES: dict[str, type[BaseModel]] = {
+    "regions": m.Regions,
+    "red_flags": m.RedFlags,
     "clinic": m.Clinic,
     "condition": m.Condition,
     "symptoms": m.Symptoms,
@@ -54,6 +60,8 @@ class Content:
     root: Path
     languages: tuple[m.Language, ...]
     site: m.SiteFile
+    regions: m.Regions
+    red_flags: m.RedFlags
     clinic: m.Clinic
     condition: m.Condition
     symptoms: m.Symptoms
@@ -65,8 +73,8 @@ class Content:
     exercises: dict[str, m.Exercise]
     clinic_dir: Path = Path()  # where the clinic profile is: its logo path is relative to it
 
-    def placeholders(self) -> dict[str, str]:
-        """The value of every placeholder a text may use."""
+    def placeholders(self, lang: str | None = None) -> dict[str, str]:
+        """The value of every placeholder a text may use, in one language (default: the first)."""
         weeks = self.programme.weeks
         values = {
             "weeks": str(weeks.min) if weeks.min == weeks.max else f"{weeks.min}–{weeks.max}",
@@ -77,9 +85,23 @@ class Content:
             "internship_years": str(self.programme.provider.internship_years),
             "clinic": self.clinic.name,
             "clinic_phone": self.clinic.phone,
+            **self.helpline_placeholders(lang or self.languages[0].code),
         }
         values.update({service.id: service.number for service in self.site.services})
         return values
+
+    def health_region(self) -> m.HealthRegion:
+        """The region the clinic is in (the loader has checked that it exists)."""
+        return next(r for r in self.regions.regions if r.id == self.clinic.region)
+
+    def helpline_placeholders(self, lang: str) -> dict[str, str]:
+        """{helpline}, {helpline_name} and {region}: the on-call service of the clinic's region."""
+        region = self.health_region()
+        return {
+            "helpline": region.helpline.number,
+            "helpline_name": region.helpline.name.get(lang),
+            "region": region.name.get(lang),
+        }
 
     def file(self, name: str) -> BaseModel:
         """A content file's model by its name (as in a page's `uses`)."""
@@ -98,12 +120,19 @@ def load_content(
 
     site_doc = _read(root / "site.yaml", project, problems)
     site = _validate(site_doc, m.SiteFile, _with_services(base, []), problems)
+    # The regions' numbers may not be typed into texts either: they are read first.
+    regions_doc = _read(root / "regions.yaml", project, problems)
+    regions = _validate(regions_doc, m.Regions, _with_services(base, []), problems)
     # Other files may name services even when site.yaml has a mistake elsewhere.
-    settings = _with_services(base, site.services if site else _raw_services(site_doc))
+    settings = _with_services(
+        base, site.services if site else _raw_services(site_doc), _helpline_numbers(regions)
+    )
 
-    docs: dict[str, YamlDocument | None] = {"site": site_doc}
-    loaded: dict[str, Any] = {}
+    docs: dict[str, YamlDocument | None] = {"site": site_doc, "regions": regions_doc}
+    loaded: dict[str, Any] = {"regions": regions}
     for name, cls in FILES.items():
+        if name in loaded:
+            continue
         docs[name] = _read(root / f"{name}.yaml", project, problems)
         loaded[name] = _validate(docs[name], cls, settings, problems)
 
@@ -174,14 +203,21 @@ def _read(path: Path, project: Path, problems: list[Problem]) -> YamlDocument | 
 
 
 def _with_services(
-    base: m.ValidationSettings, services: list[tuple[str, str]] | list[m.Service]
+    base: m.ValidationSettings,
+    services: list[tuple[str, str]] | list[m.Service],
+    helplines: Sequence[str] = (),
 ) -> m.ValidationSettings:
     pairs = [(s.id, s.number) if isinstance(s, m.Service) else s for s in services]
     return m.ValidationSettings(
         languages=base.languages,
         placeholders=PROGRAMME_PLACEHOLDERS | {name for name, _ in pairs},
-        reserved_numbers=frozenset(number for _, number in pairs),
+        reserved_numbers=frozenset(number for _, number in pairs) | frozenset(helplines),
     )
+
+
+def _helpline_numbers(regions: m.Regions | None) -> list[str]:
+    """Every region's helpline number (none if regions.yaml did not validate)."""
+    return [r.helpline.number for r in regions.regions] if regions else []
 
 
 def _raw_services(doc: YamlDocument | None) -> list[tuple[str, str]]:
@@ -226,8 +262,7 @@ def _problem(doc: YamlDocument, cls: type[BaseModel], error: ErrorDetails) -> Pr
 
 
 def _at(doc: YamlDocument, loc: Loc, message: str) -> Problem:
-    line, column = doc.position_of(loc)
-    return Problem(doc.file, line, field_path(loc), message, column)
+    return problem_at(doc, loc, message)
 
 
 def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
@@ -341,6 +376,7 @@ def _cross_check(
     clinic_doc = docs["clinic"]
     assert clinic_doc is not None
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
+    yield from triage.check(content, docs)
 
 
 def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:
@@ -358,12 +394,15 @@ def with_clinic(content: Content, path: Path, project: Path) -> Content:
     """The same content with another clinic's profile; raise ContentError if it is not valid."""
     problems: list[Problem] = []
     settings = _with_services(
-        m.ValidationSettings(languages=content.languages), content.site.services
+        m.ValidationSettings(languages=content.languages),
+        content.site.services,
+        _helpline_numbers(content.regions),
     )
     doc = _read(path, project, problems)
     clinic = _validate(doc, m.Clinic, settings, problems)
     if doc is not None and clinic is not None:
         problems.extend(_clinic_checks(clinic, path.parent, doc))
+        problems.extend(triage.clinic_region(clinic, content.regions, doc))
     if problems or clinic is None:
         raise ContentError(problems)
     return dataclasses.replace(content, clinic=clinic, clinic_dir=path.parent)

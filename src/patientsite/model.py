@@ -275,6 +275,8 @@ PageTemplate = Literal[
 ContentName = Literal[
     "site",
     "clinic",
+    "regions",
+    "red_flags",
     "condition",
     "symptoms",
     "warning_signs",
@@ -428,10 +430,10 @@ class SiteFile(ContentFile):
     services: list[Service] = Field(
         min_length=1,
         description=describe(
-            "Offentlige telefonnumre, fx 112 og 1813. I tekster skrives de som "
-            "{emergency} og {helpline}.",
-            "Public phone services, e.g. 112 and 1813. Texts write them as "
-            "{emergency} and {helpline}.",
+            "Offentlige telefonnumre, der er de samme i hele landet, fx 112. I tekster "
+            "skrives de som {emergency}. Regionernes numre står i regions.yaml.",
+            "Public phone services that are the same all over the country, e.g. 112. "
+            "Texts write them as {emergency}. The regions' numbers are in regions.yaml.",
         ),
     )
     pages: list[PageSpec] = Field(
@@ -515,6 +517,16 @@ class Clinic(Strict):
         ),
     )
     opening_hours: Text = Field(description=describe("Åbningstider.", "Opening hours."))
+    region: Id = Field(
+        description=describe(
+            "Klinikkens region, et id fra regions.yaml: hovedstaden, sjaelland, syddanmark, "
+            "midtjylland eller nordjylland. Den bestemmer, hvilket nummer patienter ringer "
+            "til uden for lægens åbningstid ({helpline}).",
+            "The clinic's region, an id from regions.yaml: hovedstaden, sjaelland, syddanmark, "
+            "midtjylland or nordjylland. It decides which number patients call when their "
+            "doctor is closed ({helpline}).",
+        )
+    )
     logo: str | None = Field(
         default=None,
         description=describe(
@@ -583,8 +595,69 @@ class DiaryTexts(Strict):
     print: Text = Field(description=describe("Knap: print.", "Button: print."))
 
 
+class StopRule(Strict):
+    """When an exercise must stop for more than a rest: which red flag, and whom to call."""
+
+    regions: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Øvelsernes kropsområder, reglen gælder for (fx neck). Tom: alle øvelser.",
+            "The exercises' body areas the rule is for (e.g. neck). Empty: every exercise.",
+        ),
+    )
+    red_flag: Id = Field(
+        description=describe(
+            "Det røde flag fra red_flags.yaml, reglen handler om.",
+            "The red flag of red_flags.yaml the rule is about.",
+        )
+    )
+    text: Text = Field(
+        description=describe(
+            "Hvad læseren skal gøre: »Stop, og ring ... hvis ...«.",
+            "What the reader must do: 'Stop and call ... if ...'.",
+        )
+    )
+    call: str | None = Field(
+        default=None,
+        pattern=r"^\{[a-z_]+\}$",
+        description=describe(
+            "Nummeret, der skal ringes til, som pladsholder: {emergency} for 112. Skal "
+            "være {emergency}, når det røde flag hører til niveauet emergency. Tomt: "
+            "reglen henviser til advarselstegnene.",
+            "The number to call, as a placeholder: {emergency} for 112. Must be "
+            "{emergency} when the red flag belongs at the emergency level. Empty: the "
+            "rule points to the warning signs.",
+        ),
+    )
+
+
+class StopAndCall(Strict):
+    """The box on every exercise page that says when to stop and call, not only rest."""
+
+    heading: Title = Field(description=describe("Boksens overskrift.", "The box's heading."))
+    rules: list[StopRule] = Field(
+        min_length=1,
+        description=describe(
+            "Reglerne, den mest hastende først.", "The rules, the most urgent first."
+        ),
+    )
+    more: Text = Field(
+        description=describe(
+            "Teksten på linket til alle advarselstegn.",
+            "The text of the link to all warning signs.",
+        )
+    )
+
+
 class ExerciseLibrary(ContentFile):
     """exercise_library.yaml: the library page and its vocabularies."""
+
+    stop_and_call: StopAndCall = Field(
+        description=describe(
+            "Hvornår en øvelse skal stoppes, og der skal ringes efter hjælp. Vises på hver øvelse.",
+            "When an exercise must stop and help be called. Shown on every exercise.",
+        )
+    )
 
     sheet: SheetTexts = Field(
         description=describe("Tekster til det personlige program.", "Texts of the programme sheet.")
@@ -746,6 +819,9 @@ class Education(ContentFile):
 
 # --- warning signs ---------------------------------------------------------------------
 
+Urgency = Literal["emergency", "urgent", "routine"]
+URGENCY_RANK: dict[str, int] = {"routine": 1, "urgent": 2, "emergency": 3}
+
 
 class Contact(Strict):
     """A number to call, as shown on a care card."""
@@ -775,6 +851,14 @@ class Sign(Strict):
             "The sign, written so readers recognise it: 'You have ...'.",
         )
     )
+    red_flag: Id = Field(
+        description=describe(
+            "Hvilket rødt flag fra red_flags.yaml tegnet er, eller none. Det røde flag "
+            "bestemmer, hvor lavt tegnet højst må stå.",
+            "Which red flag of red_flags.yaml the sign is, or none. The red flag decides "
+            "the lowest level the sign may be filed at.",
+        )
+    )
     sources: list[Id] = Field(
         default=[],
         description=describe(
@@ -795,11 +879,12 @@ class Level(Strict):
             "Short name of the card. Used as the anchor in the address (#id).",
         )
     )
-    urgency: Literal["emergency", "urgent", "routine"] = Field(
+    urgency: Urgency = Field(
         description=describe(
-            "Hvor hastende: emergency (med det samme), urgent (i dag) eller routine"
-            " (kontakt klinikken).",
-            "How urgent: emergency (at once), urgent (today) or routine (contact the clinic).",
+            "Hvor hastende: emergency (ring 112 med det samme), urgent (en læge i dag) eller "
+            "routine (kontakt klinikken).",
+            "How urgent: emergency (call 112 at once), urgent (a doctor today) or routine "
+            "(contact the clinic).",
         )
     )
     heading: Title = Field(
@@ -850,6 +935,172 @@ class WarningSigns(ContentFile):
         description=describe(
             "Kortene, det mest hastende først.", "The cards, the most urgent first."
         ),
+    )
+
+
+# --- clinical rules: red flags and the regions' on-call numbers -------------------------
+
+
+class Words(RootModel[dict[str, list[str]]]):
+    """Words or short phrases in every configured language: {da: [...], en: [...]}."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @field_validator("root")
+    @classmethod
+    def _languages(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        codes = [lang.code for lang in _settings(info).languages]
+        for code in value:
+            if code not in codes:
+                raise PydanticCustomError(
+                    "unknown_language",
+                    "unknown language '{lang}' (expected one of: {expected})",
+                    {"lang": code, "expected": ", ".join(codes), "loc_key": code},
+                )
+        for lang in _settings(info).languages:
+            words = value.get(lang.code) or []
+            if not words or not all(w.strip() for w in words):
+                raise PydanticCustomError(
+                    "missing_language",
+                    "missing words in {name}",
+                    {"name": lang.name, "loc_key": lang.code},
+                )
+        return {code: [w.strip().lower() for w in words] for code, words in value.items()}
+
+    def get(self, lang: str) -> list[str]:
+        """The words in one language."""
+        return self.root[lang]
+
+
+class BodyRegion(Strict):
+    """A part of the spine a programme can cover; each has red flags of its own."""
+
+    id: Id = Field(description=describe("Kort navn, fx neck.", "Short name, e.g. neck."))
+    name: Title = Field(description=describe("Områdets navn.", "The area's name."))
+
+
+class RedFlag(Strict):
+    """A kind of warning sign, and the lowest level it may ever be filed at."""
+
+    id: Id = Field(
+        description=describe(
+            "Kort navn, som tegnene bruger i red_flag, fx cauda-equina.",
+            "Short name that signs use in red_flag, e.g. cauda-equina.",
+        )
+    )
+    name: Title = Field(description=describe("Hvad flaget er tegn på.", "What the flag signals."))
+    lowest_level: Urgency = Field(
+        description=describe(
+            "Det laveste niveau, et tegn af denne slags må stå på.",
+            "The lowest level a sign of this kind may be filed at.",
+        )
+    )
+    regions: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "De kropsområder (body_regions), hvor flaget skal være med blandt advarselstegnene.",
+            "The body regions (body_regions) whose warning signs must include this flag.",
+        ),
+    )
+    keywords: Words = Field(
+        description=describe(
+            "Ord, der viser, at en tekst handler om flaget (begyndelsen af ordet er nok). "
+            "Et advarselstegn, der bruger ordet, må ikke stå lavere end flagets niveau.",
+            "Words that show a text is about this flag (the start of a word is enough). A "
+            "warning sign that uses one may not be filed below the flag's level.",
+        )
+    )
+    why: str = Field(
+        min_length=1,
+        description=describe(
+            "Hvorfor niveauet er valgt, og hvad kilderne siger (også når de er uenige).",
+            "Why this level was chosen and what the sources say (also where they disagree).",
+        ),
+    )
+    sources: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "Id'er på kilder fra filens sources.", "Ids of sources from the file's sources."
+        ),
+    )
+
+
+class MisleadingWord(Strict):
+    """Words that must not name a place of pain, because a reader takes them for another."""
+
+    words: Words = Field(
+        description=describe(
+            "De hele ord, der ikke må bruges, fx brystet.", "The whole words not to use."
+        )
+    )
+    instead: Text = Field(description=describe("Hvad der skal stå i stedet.", "What to write."))
+    why: str = Field(min_length=1, description=describe("Hvorfor.", "Why."))
+
+
+class RedFlags(ContentFile):
+    """red_flags.yaml: the red-flag catalogue that every warning sign is checked against."""
+
+    body_regions: list[BodyRegion] = Field(
+        min_length=1,
+        description=describe(
+            "De dele af rygsøjlen, et forløb kan dække (programme.yaml's regions).",
+            "The parts of the spine a programme can cover (programme.yaml's regions).",
+        ),
+    )
+    red_flags: list[RedFlag] = Field(
+        min_length=1, description=describe("De røde flag.", "The red flags.")
+    )
+    misleading_words: list[MisleadingWord] = Field(
+        default=[],
+        description=describe(
+            "Ord, der ikke må beskrive, hvor forløbets patienter har ondt.",
+            "Words that may not describe where the programme's patients have pain.",
+        ),
+    )
+
+
+class Helpline(Strict):
+    """A region's medical helpline for when the own doctor is closed."""
+
+    number: str = Field(
+        pattern=r"^[0-9]{4}$|^[0-9]{2}( [0-9]{2}){3}$",
+        description=describe(
+            "Nummeret, fx 1813 eller 70 11 07 07.", "The number, e.g. 1813 or 70 11 07 07."
+        ),
+    )
+    name: Text = Field(
+        description=describe(
+            "Tjenestens navn, som det skrives inde i en sætning ({helpline_name}).",
+            "The service's name as written inside a sentence ({helpline_name}).",
+        )
+    )
+
+
+class HealthRegion(Strict):
+    """One of Denmark's five regions and its helpline."""
+
+    id: Id = Field(description=describe("Kort navn, fx hovedstaden.", "Short name."))
+    name: Title = Field(description=describe("Regionens navn ({region}).", "The region's name."))
+    helpline: Helpline = Field(
+        description=describe("Regionens akuttelefon eller lægevagt.", "The region's helpline.")
+    )
+    note: str | None = Field(
+        default=None,
+        description=describe("Bemærkning om kilden.", "A remark about the source."),
+    )
+    sources: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "Id'er på kilder, der bekræfter nummeret.", "Ids of sources that confirm the number."
+        ),
+    )
+
+
+class Regions(ContentFile):
+    """regions.yaml: the regions' helpline numbers, with their sources."""
+
+    regions: list[HealthRegion] = Field(
+        min_length=1, description=describe("Regionerne.", "The regions.")
     )
 
 

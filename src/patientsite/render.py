@@ -129,7 +129,7 @@ def _environment(templates: Path, code: jinja2.BytecodeCache | None = None) -> j
 
 def text_helpers(content: Content, lang: str) -> dict[str, Any]:
     """What every template needs to show content in one language (pages and leaflet alike)."""
-    values = content.placeholders()
+    values = content.placeholders(lang)
     labels = content.site.labels
 
     def fill(text: m.Text) -> str:

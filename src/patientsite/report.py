@@ -26,6 +26,7 @@ from patientsite import model as m
 from patientsite.loader import FILES, PROGRAMME_PLACEHOLDERS, Content, load_content
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.render import render_site, source_name, targets
+from patientsite.triage import review_table
 from patientsite.yamlsource import Loc, YamlDocument, read_yaml
 
 # A text that starts with this marker still needs to be translated.
@@ -296,9 +297,13 @@ def translation_findings(doc: YamlDocument, languages: Sequence[m.Language]) -> 
 
 
 def _texts(value: Any, loc: Loc, codes: set[str], default: str) -> Iterator[tuple[Loc, Any]]:
-    """Every mapping of language to text below value ({da: ..., en: ...})."""
+    """Every mapping of language to text below value ({da: ..., en: ...}).
+
+    Mappings of language to lists (a red flag's keywords) are words, not translations.
+    """
     if isinstance(value, dict):
-        if value and default in value and set(value) <= codes:
+        is_text = not any(isinstance(v, list | dict) for v in value.values())
+        if value and default in value and set(value) <= codes and is_text:
             yield loc, value
             return
         for key, child in value.items():
@@ -368,6 +373,7 @@ class Report:
     pages: list[Readability] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    safety: list[str] = field(default_factory=list)
 
 
 def content_files(root: Path) -> list[Path]:
@@ -406,6 +412,7 @@ def build_report(
     rendered = render_site(content, templates, today)
     report.pages = readability(content, rendered)
     report.orphans = orphan_exercises(content, rendered)
+    report.safety = review_table(content, content.languages[0].code)
     return report
 
 
@@ -413,6 +420,7 @@ def format_report(report: Report) -> str:
     """The report as Markdown, readable in a terminal and in a pull request's job summary."""
     out = [f"# Content report, {report.today.isoformat()}", ""]
     out += _readability_section(report)
+    out += report.safety
     out += ["## Reviews", "", "| file | reviewed on | next review | reviewed by | status |"]
     out += ["| --- | --- | --- | --- | --- |"]
     for r in report.reviews:

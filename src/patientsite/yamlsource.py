@@ -136,3 +136,9 @@ def _mark(doc: YamlDocument, loc: Loc, node: yaml.Node, *, replace: bool) -> Non
     if replace or loc not in doc.lines:
         doc.lines[loc] = node.start_mark.line + 1
         doc.columns[loc] = node.start_mark.column + 1
+
+
+def problem_at(doc: YamlDocument, loc: Loc, message: str) -> Problem:
+    """A problem at a field of a document, with the field's line and column."""
+    line, column = doc.position_of(loc)
+    return Problem(doc.file, line, field_path(loc), message, column)
