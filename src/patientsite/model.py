@@ -578,6 +578,18 @@ class SheetTexts(Strict):
     warning: Text = Field(
         description=describe("Overskrift over advarselstegn.", "Heading of the warning box.")
     )
+    skipped: Text = Field(
+        description=describe(
+            "Når linket har øvelser, siden ikke kan vise.",
+            "When the link holds exercises the page cannot show.",
+        )
+    )
+    qr_too_long: Text = Field(
+        description=describe(
+            "I stedet for QR-koden, når linket er for langt til en.",
+            "In place of the QR code, when the link is too long for one.",
+        )
+    )
 
 
 class DiaryTexts(Strict):

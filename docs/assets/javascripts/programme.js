@@ -70,17 +70,52 @@
     update();
   }
 
-  /* The programme sheet. */
-  function parseSelection(search) {
-    return new URLSearchParams(search).getAll("e").map(function (value) {
-      var parts = value.split(".");
-      return { id: parts[0], numbers: parts.slice(1, 4) };
-    });
+  /* The programme sheet. Its address is typed, shared and scanned, so it is read
+   * defensively: only ids of exercises on the page, each once, numbers kept to the
+   * ranges the page's inputs allow, and at most MOST_EXERCISES of them. */
+
+  /* A home programme holds a handful of exercises; 20 already print on some ten A4
+   * pages, and 20 entries keep the link short enough for the QR code the sheet prints
+   * (up to 994 bytes at version 25) unless the exercise ids are unusually long. */
+  var MOST_EXERCISES = 20;
+  var NUMBERS = ["sets", "amount", "times"];
+
+  /* The whole number in text, kept between the input's min and max; null if none. */
+  function bounded(text, input) {
+    if (!/^[0-9]+$/.test(text || "")) return null;
+    return Math.min(Math.max(Number(text), Number(input.min)), Number(input.max));
   }
 
+  /* The address's entries of known exercises, each once, in order and capped; and
+   * whether any entry had to be left out. */
+  function parseSelection(search, items) {
+    var chosen = [];
+    var seen = new Set();
+    var skipped = false;
+    new URLSearchParams(search).getAll("e").forEach(function (value) {
+      var parts = value.split(".");
+      var id = parts[0];
+      if (seen.has(id)) return; /* the same exercise again: the first one counts */
+      if (!items.has(id) || chosen.length >= MOST_EXERCISES) {
+        skipped = true;
+        return;
+      }
+      seen.add(id);
+      chosen.push({ id: id, numbers: parts.slice(1, 4) });
+    });
+    return { chosen: chosen, skipped: skipped };
+  }
+
+  /* The QR code of text in holder; false when the text does not fit in one. */
   function drawQr(holder, text) {
     var tables = JSON.parse(document.getElementById("ps-qr-tables").textContent);
-    var code = window.psQr.encode(text, tables);
+    var code;
+    try {
+      code = window.psQr.encode(text, tables);
+    } catch (error) {
+      return false;
+    }
+    if (!code || !code.size || !code.modules) return false;
     var quiet = 4;
     var size = code.size + 2 * quiet;
     var path = "";
@@ -104,34 +139,39 @@
     svg.appendChild(background);
     svg.appendChild(modules);
     holder.replaceChildren(svg);
+    return true;
   }
 
   function setUpSheet(list) {
-    var items = {};
-    all(".ps-sheet__item", list).forEach(function (item) { items[item.dataset.id] = item; });
-    var chosen = parseSelection(window.location.search).filter(function (s) {
-      return items[s.id];
-    });
+    var items = new Map();
+    all(".ps-sheet__item", list).forEach(function (item) { items.set(item.dataset.id, item); });
+    var selection = parseSelection(window.location.search, items);
+    var chosen = selection.chosen;
     var share = document.querySelector("[data-ps-share]");
-    var empty = document.querySelector("[data-ps-empty]");
-    chosen.forEach(function (selection) {
-      var item = items[selection.id];
+    var qr = share.querySelector("[data-ps-qr]");
+    var tooLong = share.querySelector("[data-ps-qr-too-long]");
+    chosen.forEach(function (choice) {
+      var item = items.get(choice.id);
       list.appendChild(item);
       item.hidden = false;
       // A printout needs every chosen drawing, not only those scrolled to.
       all("img[loading=lazy]", item).forEach(function (img) { img.loading = "eager"; });
-      ["sets", "amount", "times"].forEach(function (name, i) {
-        var value = parseInt(selection.numbers[i], 10);
+      NUMBERS.forEach(function (name, i) {
         var input = item.querySelector("input[name=" + name + "]");
-        if (value >= Number(input.min) && value <= Number(input.max)) input.value = String(value);
+        var value = bounded(choice.numbers[i], input);
+        if (value !== null) input.value = String(value);
       });
     });
     function update() {
       var params = new URLSearchParams();
-      chosen.forEach(function (selection) {
-        var item = items[selection.id];
-        var value = function (name) { return item.querySelector("input[name=" + name + "]").value; };
-        params.append("e", entry(selection.id, value("sets"), value("amount"), value("times")));
+      chosen.forEach(function (choice) {
+        var item = items.get(choice.id);
+        var numbers = NUMBERS.map(function (name) {
+          var input = item.querySelector("input[name=" + name + "]");
+          var value = bounded(input.value, input);
+          return value === null ? input.defaultValue : String(value);
+        });
+        params.append("e", entry(choice.id, numbers[0], numbers[1], numbers[2]));
       });
       var address = window.location.origin + window.location.pathname +
         (chosen.length ? "?" + params.toString() : "");
@@ -139,9 +179,13 @@
       var link = share.querySelector("[data-ps-link]");
       link.href = address;
       link.textContent = address;
-      drawQr(share.querySelector("[data-ps-qr]"), address);
+      var drawn = drawQr(qr, address);
+      if (!drawn) qr.replaceChildren();
+      qr.hidden = !drawn;
+      tooLong.hidden = drawn;
     }
-    empty.hidden = chosen.length > 0;
+    document.querySelector("[data-ps-skipped]").hidden = !selection.skipped;
+    document.querySelector("[data-ps-empty]").hidden = chosen.length > 0;
     share.hidden = chosen.length === 0;
     if (chosen.length) {
       list.addEventListener("input", update);
