@@ -17,9 +17,10 @@ from markupsafe import Markup
 
 from patientsite import model as m
 from patientsite.figure import draw
-from patientsite.inline import render_inline, render_plain
+from patientsite.inline import render_inline
 from patientsite.loader import Content
 from patientsite.qr import qr_tables
+from patientsite.theme_text import FRONT_MATTER, theme_text
 
 
 @dataclass(frozen=True)
@@ -279,10 +280,12 @@ def _render_page(
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
     }
     body = env.get_template(f"{target.template}.html").render(context)
+    # Escaped here, at rest: the theme prints these unescaped (see theme_text).
     front = {
-        "title": render_plain(fill(target.title)),
-        "description": render_plain(fill(target.description)),
+        "title": str(theme_text(fill(target.title))),
+        "description": str(theme_text(fill(target.description))),
     }
+    assert tuple(front) == FRONT_MATTER
     header = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
     )
