@@ -10,11 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from patientsite import mkdocs_i18n, mkdocs_serve
-from patientsite.inline import render_plain
 from patientsite.mkdocs_content import CACHE as _cache
 from patientsite.mkdocs_content import content_for as _load
 from patientsite.mkdocs_content import template_code as _template_code
@@ -25,6 +23,7 @@ from patientsite.render import (
     source_name,
     write_tree,
 )
+from patientsite.theme_text import mark_escaped, theme_text
 
 log = logging.getLogger("mkdocs.hooks.content")
 
@@ -35,8 +34,9 @@ def on_config(config: Any) -> Any:
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
     default = content.languages[0].code
-    config.site_name = render_plain(content.site.name.get(lang))
-    config.site_description = render_plain(content.site.description.get(lang))
+    # Escaped: Material prints them unescaped, in text and in attributes (theme_text).
+    config.site_name = theme_text(content.site.name.get(lang))
+    config.site_description = theme_text(content.site.description.get(lang))
     # The pages of site.yaml, in order; exercise pages are reached from their index page.
     config.nav = [
         source_name(page.path, default, default) for page in content.site.pages if page.nav
@@ -65,6 +65,12 @@ def on_pre_build(config: Any) -> None:
             log.info(f"REVIEW OVERDUE: {notice}")
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Mark the page's title and description, written escaped into its front matter, as safe."""
+    mark_escaped(page.meta)
+    return markdown
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Give the theme templates the interface words of the build's language."""
     content = _load(config)
@@ -72,8 +78,8 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     labels = content.site.labels
     warning_page = next(p for p in content.site.pages if p.template == "warning_signs")
     env.globals["patientsite"] = {
-        "warning_banner": Markup.escape(render_plain(labels.warning_banner.get(lang))),
-        "warning_banner_link": Markup.escape(render_plain(labels.warning_banner_link.get(lang))),
+        "warning_banner": theme_text(labels.warning_banner.get(lang)),
+        "warning_banner_link": theme_text(labels.warning_banner_link.get(lang)),
         "warning_path": language_prefix(content, lang) + warning_page.path,
     }
     return env

@@ -15,10 +15,13 @@ from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 import segno
 
+from patientsite import images
 from patientsite.loader import Content
 from patientsite.render import leaflet_path, text_helpers
 
@@ -47,9 +50,14 @@ class Leaflet:
     pages: int
 
 
+def font_folder() -> Path:
+    """The folder of the leaflet's font files (a Python package)."""
+    return Path(str(resources.files("fontpkg_atkinson_hyperlegible") / "files"))
+
+
 def font_files() -> dict[str, str]:
     """File URLs of the leaflet's font (Atkinson Hyperlegible, SIL Open Font License)."""
-    folder = resources.files("fontpkg_atkinson_hyperlegible") / "files"
+    folder = font_folder()
     names = {
         "regular": "Regular",
         "bold": "Bold",
@@ -57,9 +65,55 @@ def font_files() -> dict[str, str]:
         "bold_italic": "BoldItalic",
     }
     return {
-        key: Path(str(folder / f"AtkinsonHyperlegible-{name}.ttf")).as_uri()
-        for key, name in names.items()
+        key: (folder / f"AtkinsonHyperlegible-{name}.ttf").as_uri() for key, name in names.items()
     }
+
+
+def local_url(url: str, folders: tuple[Path, ...]) -> bool:
+    """True for a data: URI or a file: URL of a file inside one of folders (links resolved)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "data":
+        return True
+    if scheme != "file" or parts.netloc not in {"", "localhost"}:
+        return False
+    path = Path(url2pathname(parts.path)).resolve()
+    return any(path.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def render_document(html: str, templates: Path) -> Any:
+    """Lay out html with WeasyPrint, which may read only the templates, the font and data: URIs.
+
+    Nothing is fetched from a network or from elsewhere on the disk; a refused or failed
+    fetch stops the layout with a LeafletError that names the address.
+    """
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    folders = (templates, font_folder())
+
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+        """WeasyPrint's fetcher, for the allowed folders and data: URIs only."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not local_url(url, folders):
+                raise LeafletError(f"refused to load '{_short(url)}'")
+            return super().fetch(url, headers)
+
+    fetcher = LocalFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+    try:
+        return HTML(string=html, base_url=str(templates), url_fetcher=fetcher).render()
+    except FatalURLFetchingError as error:
+        cause = error.__cause__
+        reason = str(cause) if isinstance(cause, LeafletError) else f"could not load: {cause}"
+        raise LeafletError(
+            f"leaflet: {reason} (it may use only files in {templates.as_posix()}, its font "
+            "and data: URIs; nothing from a network)"
+        ) from None
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "..."
 
 
 def web_address(site_url: str, content: Content, lang: str) -> str:
@@ -113,10 +167,8 @@ def render_html(
 
 def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
     """Lay out and write one language's leaflet; raise LeafletError if any panel overflows."""
-    from weasyprint import HTML  # imported here: it takes about a second to load
-
     html = render_html(content, lang, templates, site_url)
-    document = HTML(string=html, base_url=str(templates)).render()
+    document = render_document(html, templates)  # WeasyPrint takes about a second to import
     available = _available_heights(document)
     full = [
         panel
@@ -152,10 +204,8 @@ def measure_overflow(
 
     The panels are laid out once more on a very tall page, where nothing is cut off.
     """
-    from weasyprint import HTML
-
     html = render_html(content, lang, templates, site_url, mode="measure")
-    needed = _body_heights(HTML(string=html, base_url=str(templates)).render())
+    needed = _body_heights(render_document(html, templates))
     return {
         panel: round((needed[panel] - available[panel]) / PX_PER_MM, 1)
         for panel in PANELS
@@ -204,7 +254,12 @@ def _available_heights(document: Any) -> dict[str, float]:
 
 
 def _logo_uri(content: Content) -> str | None:
+    """The clinic's logo as a data: URI of its checked, cleaned bytes (never the file itself)."""
     logo = content.clinic.logo
     if not logo:
         return None
-    return (content.clinic_dir / logo).resolve().as_uri()
+    try:
+        image = images.load(content.clinic_dir, logo, content.clinic_dir.as_posix())
+    except images.ImageError as error:
+        raise LeafletError(f"logo: {error}") from None
+    return images.data_uri(image)

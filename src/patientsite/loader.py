@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from patientsite import images
 from patientsite import model as m
 from patientsite import triage
 from patientsite.problems import ContentError, Problem, display_path, field_path
@@ -380,14 +381,19 @@ def _cross_check(
 
 
 def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:
-    """The clinic's logo, if any, is an existing image file next to the profile."""
-    if clinic.logo is None:
-        return
-    path = folder / clinic.logo
-    if not path.is_file():
-        yield _at(doc, ("logo",), f"no file '{clinic.logo}' (looked for {path.as_posix()})")
-    elif path.suffix.lower() not in {".svg", ".png", ".jpg", ".jpeg"}:
-        yield _at(doc, ("logo",), f"expected an .svg, .png or .jpg image (got '{path.name}')")
+    """The clinic's logo, if any, is a safe image file in the profile's folder."""
+    if clinic.logo is not None:
+        yield from _image_check(doc, ("logo",), folder, clinic.logo, folder.as_posix())
+
+
+def _image_check(
+    doc: YamlDocument, loc: Loc, folder: Path, name: str, shown: str
+) -> Iterator[Problem]:
+    """A problem if name is not a publishable image inside folder (see images.py)."""
+    try:
+        images.load(folder, name, shown)
+    except images.ImageError as error:
+        yield _at(doc, loc, str(error))
 
 
 def with_clinic(content: Content, path: Path, project: Path) -> Content:
@@ -505,12 +511,10 @@ def _exercise_refs(content: Content, exercise: m.Exercise, doc: YamlDocument) ->
             yield _at(doc, (direction,), "progression loops back: " + " -> ".join(cycle))
     for which in ("start", "end"):
         image = getattr(exercise.illustration, which).image
-        if image is not None and not (content.root / "exercises" / image).is_file():
-            yield _at(
-                doc,
-                ("illustration", which, "image"),
-                f"no file '{image}' (looked for content/exercises/{image})",
-            )
+        if image is not None:
+            loc = ("illustration", which, "image")
+            folder = content.root / "exercises"
+            yield from _image_check(doc, loc, folder, image, "content/exercises")
 
 
 def _cycle(content: Content, start: str, direction: str) -> list[str]:

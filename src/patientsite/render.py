@@ -15,11 +15,13 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
+from patientsite import images
 from patientsite import model as m
 from patientsite.figure import draw
-from patientsite.inline import render_inline, render_plain
+from patientsite.inline import render_inline
 from patientsite.loader import Content
 from patientsite.qr import qr_tables
+from patientsite.theme_text import FRONT_MATTER, theme_text
 
 
 @dataclass(frozen=True)
@@ -185,20 +187,15 @@ def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
                 size = round(drawing.width * DRAWING_SCALE), round(drawing.height * DRAWING_SCALE)
                 suffix = ".svg"
             else:
-                image = content.root / "exercises" / str(fig.image)
-                size, suffix = _image_size(image), image.suffix.lower()
+                image = _own_image(content, str(fig.image))
+                size, suffix = image.size, image.suffix
             files[exercise.id, which] = FigureFile(f"{FIGURES}/{exercise.id}-{which}{suffix}", size)
     return files
 
 
-def _image_size(path: Path) -> tuple[int, int] | None:
-    """Width and height of a clinic's own image in pixels (None for SVG)."""
-    if path.suffix.lower() == ".svg":
-        return None
-    from PIL import Image  # WeasyPrint's dependency; only needed for a clinic's own images
-
-    with Image.open(path) as image:
-        return image.size
+def _own_image(content: Content, name: str) -> images.Image:
+    """A clinic's own exercise image, checked and made safe (the loader has checked it)."""
+    return images.load(content.root / "exercises", name, "content/exercises")
 
 
 def render_figures(
@@ -207,8 +204,9 @@ def render_figures(
     """Every exercise's start and end figure as a file, keyed by its path under docs/.
 
     A drawing is made from its pose (overrides/content/_drawing.html); a clinic's own image is
-    copied. The files are the same in every language: the pages give the text alternative.
-    Pages link to them rather than holding them, so the exercise index and the programme
+    published as images.py makes it safe (an SVG cleaned, a PNG or JPEG written anew). The
+    files are the same in every language: the pages give the text alternative. Pages link
+    to them rather than holding them, so the exercise index and the programme
     sheet stay small however many exercises there are, and a browser fetches each once.
     """
     env = _environment(templates, code)
@@ -224,7 +222,7 @@ def render_figures(
                 )
                 out[file.path] = svg.encode("utf-8")
             else:
-                out[file.path] = (content.root / "exercises" / str(fig.image)).read_bytes()
+                out[file.path] = _own_image(content, str(fig.image)).data
     return out
 
 
@@ -279,10 +277,12 @@ def _render_page(
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
     }
     body = env.get_template(f"{target.template}.html").render(context)
+    # Escaped here, at rest: the theme prints these unescaped (see theme_text).
     front = {
-        "title": render_plain(fill(target.title)),
-        "description": render_plain(fill(target.description)),
+        "title": str(theme_text(fill(target.title))),
+        "description": str(theme_text(fill(target.description))),
     }
+    assert tuple(front) == FRONT_MATTER
     header = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
     )
