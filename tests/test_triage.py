@@ -11,7 +11,7 @@ from patientsite.loader import Content, load_content, with_clinic
 from patientsite.model import URGENCY_RANK, Language
 from patientsite.problems import ContentError
 from patientsite.triage import keyword_pattern
-from tests.conftest import ROOT, build, copy_project
+from tests.conftest import ROOT, Build, build, copy_project
 from tests.test_leaflet import pdf_text
 
 
@@ -194,7 +194,7 @@ def test_a_helpline_number_in_prose_is_refused(
     edit(
         project,
         "warning_signs.yaml",
-        "så ring til {helpline_name} på {helpline}.",
+        "så ring til {helpline_name} i {region} på {helpline}.",
         "så ring 70 11 07 07.",
     )
     where = position(project, "warning_signs.yaml", "så ring 70 11 07 07.", "da")
@@ -237,7 +237,7 @@ def test_a_missing_region_is_refused(project: Path, languages: tuple[Language, .
     ("region", "number", "name"),
     [
         ("hovedstaden", "1813", "Akuttelefonen"),
-        ("sjaelland", "1818", "Region Sjællands akuttelefon"),
+        ("sjaelland", "1818", "akuttelefonen"),
         ("syddanmark", "70 11 07 07", "Lægevagten"),
         ("midtjylland", "70 11 31 31", "Lægevagten"),
         ("nordjylland", "70 15 03 00", "Lægevagten"),
@@ -289,3 +289,30 @@ def test_a_clinic_in_syddanmark_never_shows_1813(tmp_path: Path) -> None:
     assert all("70110707" in t for t in leaflets)  # white space removed
     sheet = (result.site / "my-programme/index.html").read_text(encoding="utf-8")
     assert "70 11 07 07" in sheet and "Lægevagten" in sheet
+
+
+@pytest.mark.parametrize(
+    "ex_id", sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yaml"))
+)
+def test_every_exercise_page_says_when_to_stop_and_call(
+    built: Build, content: Content, ex_id: str
+) -> None:
+    """In its stop box: 112 for chest pain, stroke signs on neck exercises, the warning signs."""
+    exercise = content.exercises[ex_id]
+    for prefix in ("", "en/"):
+        html = (built.site / prefix / "exercises" / ex_id / "index.html").read_text("utf-8")
+        box = html[html.index('<div class="ps-stop" id="stop">') :]
+        box = box[: box.index("</div>")]
+        assert 'href="../../warning-signs/"' in box
+        assert box.count('href="tel:112"') >= 2  # heart and cauda equina
+        lang = "en" if prefix else "da"
+        brainstem = next(r for r in content.exercise_library.stop_and_call.rules if r.regions)
+        shown = brainstem.text.get(lang).replace("{emergency}", "112") in box
+        assert shown == ("neck" in exercise.regions)
+
+
+def test_the_diary_says_when_to_stop_and_call(built: Build) -> None:
+    html = (built.site / "diary" / "index.html").read_text("utf-8")
+    box = html[html.index('<div class="ps-stop" id="stop">') :]
+    assert box.count('href="tel:112"') == 3
+    assert 'href="../warning-signs/"' in box
