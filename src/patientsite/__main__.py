@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _leaflet(args: argparse.Namespace) -> int:
     """Make one clinic's leaflets in every language."""
+    from patientsite.builddate import BuildDateError
     from patientsite.leaflet import LeafletError, write_leaflets
 
     try:
@@ -54,7 +55,7 @@ def _leaflet(args: argparse.Namespace) -> int:
         paths = write_leaflets(
             content, Path("overrides/leaflet"), project_site_url(args.config), args.out
         )
-    except (ContentError, LeafletError) as error:
+    except (ContentError, LeafletError, BuildDateError) as error:
         print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
         return 1
     for path in paths:

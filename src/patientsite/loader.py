@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -109,8 +110,10 @@ def load_content(
 
     exercises: dict[str, m.Exercise] = {}
     exercise_docs: dict[str, YamlDocument] = {}
-    for path in sorted((root / "exercises").glob("*.y*ml")):
+    read = [doc for doc in docs.values() if doc is not None]
+    for path in exercise_files(root):
         doc = _read(path, project, problems)
+        read += [doc] if doc is not None else []
         exercise = _validate(doc, m.Exercise, settings, problems)
         if doc is None or exercise is None:
             continue
@@ -129,6 +132,7 @@ def load_content(
             Problem(display_path(root / "exercises", project), None, "", "no exercise files found")
         )
 
+    problems.extend(_unread_files(root, project, read))
     if problems or site is None:
         raise ContentError(problems)
     content = Content(
@@ -143,6 +147,64 @@ def load_content(
     if problems:
         raise ContentError(problems)
     return content
+
+
+IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
+
+
+def exercise_files(root: Path) -> list[Path]:
+    """The exercise files of a content folder: exercises/*.yaml, hidden files left out."""
+    return sorted(p for p in (root / "exercises").glob("*.yaml") if not p.name.startswith("."))
+
+
+def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterator[Problem]:
+    """Files in root that nothing reads: a content file under a wrong name is not left out quietly.
+
+    Read are site.yaml, the files of FILES, exercises/*.yaml and the images that exercises
+    and the clinic name (read leniently, so a file with a mistake still names its images).
+    Hidden files (.gitkeep, an editor's swap file) are left alone.
+    """
+    expected = ["site.yaml", *(f"{name}.yaml" for name in FILES)]
+    known = {root / name for name in expected}
+    for doc in docs:
+        for base, image in _images_named(doc):
+            known.add(root / base / image)
+    known = {path.resolve() for path in known}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+            continue
+        folder = relative.parent.as_posix()
+        if path.resolve() in known or (folder == "exercises" and path.suffix == ".yaml"):
+            continue
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            what = "no exercise (illustration image) and no clinic logo names this image"
+            yield Problem(display_path(path, project), None, "", f"{what}; name it or delete it")
+            continue
+        if folder == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
+            hint = f"did you mean 'exercises/{path.stem}.yaml'? "
+        else:
+            close = difflib.get_close_matches(relative.as_posix(), expected, n=1, cutoff=0.8)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+        yield Problem(
+            display_path(path, project),
+            None,
+            "",
+            f"no content is read from this file ({hint}expected one of: "
+            f"{', '.join(sorted(expected))}, exercises/<id>.yaml, or an image)",
+        )
+
+
+def _images_named(doc: YamlDocument) -> Iterator[tuple[str, str]]:
+    """(folder, file) of each image that one content file names, read from its raw data."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if isinstance(data.get("logo"), str):
+        yield ".", data["logo"]
+    illustration = data.get("illustration")
+    for which in ("start", "end"):
+        figure = illustration.get(which) if isinstance(illustration, dict) else None
+        if isinstance(figure, dict) and isinstance(figure.get("image"), str):
+            yield "exercises", figure["image"]
 
 
 def overdue(content: Content, today: date) -> list[str]:
@@ -244,6 +306,8 @@ def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
     if kind == "literal_error":
         expected = (error.get("ctx") or {}).get("expected", "")
         return f"expected one of: {expected} (got {got})"
+    if kind.startswith("date") and _looks_like_a_date(error.get("input")):
+        return f"expected a real date like 2027-01-31 (got {got})"
     if kind == "string_pattern_mismatch":
         return f"unexpected format (got {got}, expected {_pattern_hint(cls, loc)})"
     simple = {
@@ -266,6 +330,11 @@ def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
     if kind in {"greater_than_equal", "less_than_equal", "too_short", "string_too_short"}:
         return f"{error['msg'][0].lower()}{error['msg'][1:]} (got {got})"
     return error["msg"]
+
+
+def _looks_like_a_date(value: Any) -> bool:
+    """True for text shaped like a date that is not one (2026-02-30, 2027-13-01)."""
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) is not None
 
 
 def _show(value: Any) -> str:
@@ -350,7 +419,7 @@ def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterato
     path = folder / clinic.logo
     if not path.is_file():
         yield _at(doc, ("logo",), f"no file '{clinic.logo}' (looked for {path.as_posix()})")
-    elif path.suffix.lower() not in {".svg", ".png", ".jpg", ".jpeg"}:
+    elif path.suffix.lower() not in IMAGE_SUFFIXES:
         yield _at(doc, ("logo",), f"expected an .svg, .png or .jpg image (got '{path.name}')")
 
 
