@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 import types
 import typing
@@ -169,17 +170,19 @@ def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterat
     for doc in docs:
         for base, image in _images_named(doc):
             known.add(root / base / image)
-    known = {path.resolve() for path in known}
+    real = {os.path.realpath(path) for path in known}  # never raises, even on a symlink loop
+    folder_shown = display_path(root, project)
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
+        shown = f"{folder_shown}/{relative.as_posix()}"
         if any(part.startswith(".") for part in relative.parts) or path.is_dir():
             continue
         folder = relative.parent.as_posix()
-        if path.resolve() in known or (folder == "exercises" and path.suffix == ".yaml"):
+        if os.path.realpath(path) in real or (folder == "exercises" and path.suffix == ".yaml"):
             continue
         if path.suffix.lower() in IMAGE_SUFFIXES:
             what = "no exercise (illustration image) and no clinic logo names this image"
-            yield Problem(display_path(path, project), None, "", f"{what}; name it or delete it")
+            yield Problem(shown, None, "", f"{what}; name it or delete it")
             continue
         if folder == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
             hint = f"did you mean 'exercises/{path.stem}.yaml'? "
@@ -187,7 +190,7 @@ def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterat
             close = difflib.get_close_matches(relative.as_posix(), expected, n=1, cutoff=0.8)
             hint = f"did you mean '{close[0]}'? " if close else ""
         yield Problem(
-            display_path(path, project),
+            shown,
             None,
             "",
             f"no content is read from this file ({hint}expected one of: "
@@ -312,6 +315,7 @@ def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
         return f"unexpected format (got {got}, expected {_pattern_hint(cls, loc)})"
     simple = {
         "int_parsing": "a whole number",
+        "int_parsing_size": "a whole number",
         "int_type": "a whole number",
         "int_from_float": "a whole number",
         "bool_parsing": "true or false",
