@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from patientsite.loader import load_content, with_clinic
+from patientsite.loader import FILES, load_content, with_clinic
 from patientsite.problems import ContentError
 from patientsite.project import project_languages, project_site_url
 
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _leaflet(args: argparse.Namespace) -> int:
     """Make one clinic's leaflets in every language."""
+    from patientsite.builddate import BuildDateError
     from patientsite.leaflet import LeafletError, write_leaflets
 
     try:
@@ -54,7 +55,7 @@ def _leaflet(args: argparse.Namespace) -> int:
         paths = write_leaflets(
             content, Path("overrides/leaflet"), project_site_url(args.config), args.out
         )
-    except (ContentError, LeafletError) as error:
+    except (ContentError, LeafletError, BuildDateError) as error:
         print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
         return 1
     for path in paths:
@@ -87,7 +88,7 @@ def _check(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - start
-    files = 9 + len(content.exercises)
+    files = 1 + len(FILES) + len(content.exercises)  # site.yaml, the named files, exercises
     print(f"Content is valid: {files} files checked in {elapsed:.2f} s.")
     return 0
 

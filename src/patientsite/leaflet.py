@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ import jinja2
 import segno
 
 from patientsite import images
+from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.render import leaflet_path, text_helpers
 
@@ -131,9 +131,9 @@ def qr_data_uri(url: str) -> str:
 
 def issue_date(content: Content) -> date:
     """The leaflet's date: SOURCE_DATE_EPOCH if set, else the newest review in the content."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    when = source_date()
+    if when is not None:
+        return when.date()
     reviews = [content.site.review, content.programme.review, content.warning_signs.review]
     return max(r.reviewed_on for r in reviews)
 

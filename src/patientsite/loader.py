@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -15,9 +17,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images
+from patientsite import images, triage
 from patientsite import model as m
-from patientsite import triage
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
 
@@ -139,8 +140,10 @@ def load_content(
 
     exercises: dict[str, m.Exercise] = {}
     exercise_docs: dict[str, YamlDocument] = {}
-    for path in sorted((root / "exercises").glob("*.y*ml")):
+    read = [doc for doc in docs.values() if doc is not None]
+    for path in exercise_files(root):
         doc = _read(path, project, problems)
+        read += [doc] if doc is not None else []
         exercise = _validate(doc, m.Exercise, settings, problems)
         if doc is None or exercise is None:
             continue
@@ -159,6 +162,7 @@ def load_content(
             Problem(display_path(root / "exercises", project), None, "", "no exercise files found")
         )
 
+    problems.extend(_unread_files(root, project, read))
     if problems or site is None:
         raise ContentError(problems)
     content = Content(
@@ -173,6 +177,66 @@ def load_content(
     if problems:
         raise ContentError(problems)
     return content
+
+
+IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
+
+
+def exercise_files(root: Path) -> list[Path]:
+    """The exercise files of a content folder: exercises/*.yaml, hidden files left out."""
+    return sorted(p for p in (root / "exercises").glob("*.yaml") if not p.name.startswith("."))
+
+
+def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterator[Problem]:
+    """Files in root that nothing reads: a content file under a wrong name is not left out quietly.
+
+    Read are site.yaml, the files of FILES, exercises/*.yaml and the images that exercises
+    and the clinic name (read leniently, so a file with a mistake still names its images).
+    Hidden files (.gitkeep, an editor's swap file) are left alone.
+    """
+    expected = ["site.yaml", *(f"{name}.yaml" for name in FILES)]
+    known = {root / name for name in expected}
+    for doc in docs:
+        for base, image in _images_named(doc):
+            known.add(root / base / image)
+    real = {os.path.realpath(path) for path in known}  # never raises, even on a symlink loop
+    folder_shown = display_path(root, project)
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        shown = f"{folder_shown}/{relative.as_posix()}"
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+            continue
+        folder = relative.parent.as_posix()
+        if os.path.realpath(path) in real or (folder == "exercises" and path.suffix == ".yaml"):
+            continue
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            what = "no exercise (illustration image) and no clinic logo names this image"
+            yield Problem(shown, None, "", f"{what}; name it or delete it")
+            continue
+        if folder == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
+            hint = f"did you mean 'exercises/{path.stem}.yaml'? "
+        else:
+            close = difflib.get_close_matches(relative.as_posix(), expected, n=1, cutoff=0.8)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+        yield Problem(
+            shown,
+            None,
+            "",
+            f"no content is read from this file ({hint}expected one of: "
+            f"{', '.join(sorted(expected))}, exercises/<id>.yaml, or an image)",
+        )
+
+
+def _images_named(doc: YamlDocument) -> Iterator[tuple[str, str]]:
+    """(folder, file) of each image that one content file names, read from its raw data."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if isinstance(data.get("logo"), str):
+        yield ".", data["logo"]
+    illustration = data.get("illustration")
+    for which in ("start", "end"):
+        figure = illustration.get(which) if isinstance(illustration, dict) else None
+        if isinstance(figure, dict) and isinstance(figure.get("image"), str):
+            yield "exercises", figure["image"]
 
 
 def overdue(content: Content, today: date) -> list[str]:
@@ -280,10 +344,13 @@ def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
     if kind == "literal_error":
         expected = (error.get("ctx") or {}).get("expected", "")
         return f"expected one of: {expected} (got {got})"
+    if kind.startswith("date") and _looks_like_a_date(error.get("input")):
+        return f"expected a real date like 2027-01-31 (got {got})"
     if kind == "string_pattern_mismatch":
         return f"unexpected format (got {got}, expected {_pattern_hint(cls, loc)})"
     simple = {
         "int_parsing": "a whole number",
+        "int_parsing_size": "a whole number",
         "int_type": "a whole number",
         "int_from_float": "a whole number",
         "bool_parsing": "true or false",
@@ -302,6 +369,11 @@ def _message(cls: type[BaseModel], loc: Loc, error: ErrorDetails) -> str:
     if kind in {"greater_than_equal", "less_than_equal", "too_short", "string_too_short"}:
         return f"{error['msg'][0].lower()}{error['msg'][1:]} (got {got})"
     return error["msg"]
+
+
+def _looks_like_a_date(value: Any) -> bool:
+    """True for text shaped like a date that is not one (2026-02-30, 2027-13-01)."""
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) is not None
 
 
 def _show(value: Any) -> str:

@@ -7,6 +7,7 @@ through pydantic's validation context (see `ValidationSettings`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -14,6 +15,7 @@ from typing import Annotated, Any, Literal
 from babel import Locale, UnknownLocaleError
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
@@ -49,6 +51,50 @@ NUMBER_WITH_UNIT = re.compile(
     re.IGNORECASE,
 )
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+# Far above the longest text (about 300 characters), far below what would swell a page.
+MAX_TEXT_LENGTH = 2000
+# Characters that change how the text around them is shown (bidi controls) or that cannot
+# be seen at all: every format character (Unicode category Cf) but the soft hyphen, the
+# control characters but tab and line feed, and the line and paragraph separators.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters
+    "\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"  # zero-width, bidi
+    "\u2028\u2029\ufeff\ufff9-\ufffb"  # line separators, byte order mark
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"  # tags
+)
+
+
+def _check_characters(text: str, loc_key: str | None = None) -> None:
+    """Refuse a text that is too long or holds a character a reader cannot see."""
+    where = {"loc_key": loc_key} if loc_key is not None else {}
+    if len(text) > MAX_TEXT_LENGTH:
+        raise PydanticCustomError(
+            "text_too_long",
+            "text is too long (got {got} characters, expected at most {limit}); shorten it",
+            {"got": f"{len(text):,}", "limit": f"{MAX_TEXT_LENGTH:,}", **where},
+        )
+    match = None if text.isprintable() else INVISIBLE.search(text)  # the first is faster
+    if match:
+        char = match.group(0)
+        name = unicodedata.name(char, "a control character")
+        raise PydanticCustomError(
+            "invisible_character",
+            "invisible character U+{code} ({name}) at character {position} of the text; delete it",
+            {"code": f"{ord(char):04X}", "name": name, "position": match.start() + 1, **where},
+        )
+
+
+def _plain(value: Any) -> Any:
+    """Check a plain string field's characters before its type and format are checked."""
+    if isinstance(value, str):
+        _check_characters(value)
+    return value
+
+
+# A string field (name, address line, phone, e-mail, web address): checked like a text.
+PlainStr = Annotated[str, BeforeValidator(_plain)]
 
 
 @dataclass(frozen=True)
@@ -129,6 +175,7 @@ class Text(RootModel[dict[str, str]]):
 
 def _check_prose(text: str, code: str, settings: ValidationSettings) -> None:
     """Reject markup, unknown placeholders and numbers that belong in structured fields."""
+    _check_characters(text, code)
     if MARKUP.search(text):
         raise PydanticCustomError(
             "markup",
@@ -200,7 +247,7 @@ class Review(Strict):
             "report lists the file as overdue.",
         )
     )
-    reviewed_by: str = Field(
+    reviewed_by: PlainStr = Field(
         min_length=1,
         description=describe(
             "Hvem der gennemgik filen (navn eller rolle).", "Who reviewed the file (name or role)."
@@ -227,18 +274,18 @@ class Source(Strict):
             "Short name that texts use to refer to this source, e.g. royalfree-ces.",
         )
     )
-    title: str = Field(
+    title: PlainStr = Field(
         min_length=1,
         description=describe(
             "Kildens titel, som udgiveren skriver den.",
             "The source's title, as its publisher gives it.",
         ),
     )
-    publisher: str = Field(
+    publisher: PlainStr = Field(
         min_length=1,
         description=describe("Hvem der har udgivet kilden.", "Who published the source."),
     )
-    url: str = Field(
+    url: PlainStr = Field(
         pattern=r"^https://\S+$",
         description=describe(
             "Kildens webadresse (begynder med https://).",
@@ -484,7 +531,7 @@ class Clinic(Strict):
             "your clinic's own details are here.",
         ),
     )
-    name: str = Field(
+    name: PlainStr = Field(
         min_length=1,
         pattern=r"^[^<>]+$",
         description=describe(
@@ -492,11 +539,11 @@ class Clinic(Strict):
             "The clinic's name. Texts write it as {clinic}.",
         ),
     )
-    address: list[str] = Field(
+    address: list[PlainStr] = Field(
         min_length=1,
         description=describe("Adressen, én linje pr. punkt.", "The address, one line per item."),
     )
-    phone: str = Field(
+    phone: PlainStr = Field(
         pattern=r"^\+?[0-9][0-9 ]{5,}$",
         description=describe(
             "Telefonnummer med cifre og mellemrum, fx +45 12 34 56 78. Tekster "
@@ -505,11 +552,11 @@ class Clinic(Strict):
             "it as {clinic_phone}.",
         ),
     )
-    email: str = Field(
+    email: PlainStr = Field(
         pattern=r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$",
         description=describe("Klinikkens e-mailadresse.", "The clinic's email address."),
     )
-    website: str = Field(
+    website: PlainStr = Field(
         pattern=r"^https?://\S+$",
         description=describe(
             "Klinikkens hjemmeside (begynder med https://).",
@@ -527,7 +574,7 @@ class Clinic(Strict):
             "doctor is closed ({helpline}).",
         )
     )
-    logo: str | None = Field(
+    logo: PlainStr | None = Field(
         default=None,
         description=describe(
             "En logofil ved siden af denne fil (.svg, .png eller .jpg), eller null.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +44,8 @@ class ContentError(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor knows it: relative to the project when possible."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # os.path.realpath, unlike Path.resolve, does not raise on a symlink loop
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -23,7 +23,13 @@ import textstat
 from pydantic import BaseModel, ValidationError
 
 from patientsite import model as m
-from patientsite.loader import FILES, PROGRAMME_PLACEHOLDERS, Content, load_content
+from patientsite.loader import (
+    FILES,
+    PROGRAMME_PLACEHOLDERS,
+    Content,
+    exercise_files,
+    load_content,
+)
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.render import render_site, source_name, targets
 from patientsite.triage import review_table
@@ -379,7 +385,7 @@ class Report:
 def content_files(root: Path) -> list[Path]:
     """Every content file the loader reads, in its order."""
     named = [root / f"{name}.yaml" for name in ["site", *FILES]]
-    return [p for p in named if p.is_file()] + sorted((root / "exercises").glob("*.y*ml"))
+    return [p for p in named if p.is_file()] + exercise_files(root)
 
 
 def build_report(

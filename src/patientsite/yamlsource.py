@@ -50,10 +50,9 @@ def read_yaml(path: Path, display: str) -> Parsed:
 
     A file whose text is the same as the last time it was read is not parsed again.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(display, None, "", f"not UTF-8 text ({exc.reason})")]
+    text = _read_utf8(path, display)
+    if isinstance(text, Problem):
+        return None, [text]
     key = (str(path.resolve()), display)
     last = _LAST.pop(key, None)
     if last is None or last[0] != text:
@@ -65,29 +64,138 @@ def read_yaml(path: Path, display: str) -> Parsed:
     return doc, list(problems)
 
 
+# Limits far above any real content file (the largest is about 10 KB and 6 levels deep),
+# low enough that no file can make the reader or the site slow or large.
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 20
+
+
+def _read_utf8(path: Path, display: str) -> str | Problem:
+    """The text of a file of at most MAX_FILE_BYTES, or the problem that stops it being read."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+            size = len(data) if len(data) <= MAX_FILE_BYTES else path.stat().st_size
+    except OSError as exc:
+        return Problem(display, None, "", f"cannot be read ({exc.strerror})")
+    if size > MAX_FILE_BYTES:
+        message = (
+            f"file is too large (got {_kilobytes(size)}, expected at most "
+            f"{_kilobytes(MAX_FILE_BYTES)}); split it or shorten its texts"
+        )
+        return Problem(display, None, "", message)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8")) + 1
+        bad = " ".join(f"0x{byte:02X}" for byte in data[exc.start : exc.end])
+        message = f"not UTF-8 text ({exc.reason}: {bad}); save the file as UTF-8"
+        return Problem(display, line, "", message, column)
+
+
+def _kilobytes(size: int) -> str:
+    return f"{-(-size // 1024):,} KB"
+
+
 def _read_text(text: str, display: str) -> Parsed:
-    try:
-        node, data = _parse(text, _FAST_LOADER)
-    except yaml.YAMLError:
-        pass  # parsed again below, by the loader whose messages editors are shown
-    else:
-        return _indexed(display, node, data)
-    try:
-        node, data = _parse(text, yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
+    """Parse text with libyaml when it can, else with PyYAML, whose messages editors see."""
+    for loader_class in (_FAST_LOADER, _SAFE_LOADER):
+        try:
+            refused = _refused(text, display, loader_class)
+            if refused is not None:
+                return None, [refused]
+            node, data = _parse(text, loader_class)
+        except yaml.YAMLError as exc:
+            if loader_class is _SAFE_LOADER:
+                return None, [_syntax_problem(exc, text, display)]
+        else:
+            return _indexed(display, node, data)
+    raise AssertionError("unreachable: PyYAML's own loader returns or raises")
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
+    """A YAML error as a problem at its line and column."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         what = exc.problem or exc.context or "malformed YAML"
-        return None, [Problem(display, line, "", f"malformed YAML: {what}", column)]
-    except yaml.YAMLError as exc:
-        return None, [Problem(display, None, "", f"malformed YAML: {exc}")]
-    return _indexed(display, node, data)
+        return Problem(display, line, "", f"malformed YAML: {what}", column)
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character))
+        what = f"control character U+{code:04X} is not allowed; delete it"
+        return Problem(display, line, "", f"malformed YAML: {what}", column)
+    return Problem(display, None, "", f"malformed YAML: {exc}")
+
+
+def _refused(text: str, display: str, loader_class: type[yaml.SafeLoader]) -> Problem | None:
+    """The first alias (else anchor) or too deep nesting, found before any node is made.
+
+    Aliases let a small file stand for an enormous tree (a "billion laughs"), and deep
+    nesting exhausts the stack of the code that builds and walks the tree.
+    """
+    loader = loader_class(text)
+    depth = 0
+    anchor: Problem | None = None
+    try:
+        while loader.check_event():
+            event = loader.get_event()  # type: ignore[no-untyped-call]
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                what = f"alias '*{event.anchor}' is not allowed; write the value out in full"
+                return Problem(display, mark.line + 1, "", what, mark.column + 1)
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None and anchor is None:
+                what = f"anchor '&{event.anchor}' is not allowed; delete it"
+                anchor = Problem(display, mark.line + 1, "", what, mark.column + 1)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    what = f"nested too deeply (more than {MAX_DEPTH} levels)"
+                    return Problem(display, mark.line + 1, "", what, mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return anchor
+
+
+def _lenient(construct: Any) -> Any:
+    """A scalar constructor that keeps the text of a value it cannot read (2026-02-30, 0x_).
+
+    The model then reports it at its field, like any other value of the wrong kind.
+    """
+
+    def constructor(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError, KeyError, AttributeError):
+            return loader.construct_scalar(node)
+
+    return constructor
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """PyYAML's own safe loader, reading unreadable scalars as text."""
 
 
 # libyaml's parser (when PyYAML has it) is about four times faster; PyYAML's own one
 # words syntax errors better, so it reads the files libyaml refuses.
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader, reading unreadable scalars as text."""
+
+
+for _loader in (_SafeLoader, _FastLoader):
+    for _kind in ("int", "float", "bool", "timestamp"):
+        _tag = f"tag:yaml.org,2002:{_kind}"
+        _loader.add_constructor(_tag, _lenient(yaml.SafeLoader.yaml_constructors[_tag]))
+
+_SAFE_LOADER: type[yaml.SafeLoader] = _SafeLoader
+_FAST_LOADER: type[yaml.SafeLoader] = _FastLoader
 
 
 def _parse(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
