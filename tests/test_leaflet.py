@@ -123,17 +123,24 @@ def test_two_builds_give_identical_bytes(content: Content) -> None:
     assert first.pdf == second.pdf
 
 
+def set_self_care_intro(content_dir: Path, text: str) -> None:
+    """Replace the Danish intro of self_care.yaml (printed on the inside right panel)."""
+    path = content_dir / "self_care.yaml"
+    source = path.read_text(encoding="utf-8")
+    intro = source.index("intro:")
+    da = source.index("da: ", intro)
+    end = source.index("\n", da)
+    path.write_text(source[: da + 4] + f'"{text}"' + source[end:], encoding="utf-8")
+
+
+TOO_LONG = "Bevæg dig lidt hver dag. " * 60
+
+
 def test_text_that_does_not_fit_names_the_panel(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    path = tmp_path / "content" / "self_care.yaml"
-    text = path.read_text(encoding="utf-8")
-    intro = text.index("intro:")
-    da = text.index("da: ", intro)
-    end = text.index("\n", da)
-    long = "Bevæg dig lidt hver dag. " * 60
-    path.write_text(text[: da + 4] + f'"{long}"' + text[end:], encoding="utf-8")
+    set_self_care_intro(tmp_path / "content", TOO_LONG)
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")

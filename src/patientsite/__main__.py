@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 def _leaflet(args: argparse.Namespace) -> int:
     """Make one clinic's leaflets in every language."""
     from patientsite.leaflet import LeafletError, write_leaflets
+    from patientsite.publish import PublishError
 
     try:
         content = load_content(args.content, project_languages(args.config), Path.cwd())
@@ -54,7 +55,7 @@ def _leaflet(args: argparse.Namespace) -> int:
         paths = write_leaflets(
             content, Path("overrides/leaflet"), project_site_url(args.config), args.out
         )
-    except (ContentError, LeafletError) as error:
+    except (ContentError, LeafletError, PublishError) as error:
         print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
         return 1
     for path in paths:

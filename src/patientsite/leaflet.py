@@ -20,6 +20,7 @@ import jinja2
 import segno
 
 from patientsite.loader import Content
+from patientsite.publish import write_files
 from patientsite.render import leaflet_path, text_helpers
 
 PANELS = {
@@ -132,17 +133,14 @@ def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -
 
 
 def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
-    """Make every language's leaflet, then write them all (nothing is written if one fails)."""
+    """Make every language's leaflet, then move them all into out (none if one fails).
+
+    Raises PublishError when out cannot be written (read-only, full disk).
+    """
     leaflets = [
         build_leaflet(content, lang.code, templates, site_url) for lang in content.languages
     ]
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for leaflet in leaflets:
-        path = out / Path(leaflet_path(leaflet.lang)).name
-        path.write_bytes(leaflet.pdf)
-        paths.append(path)
-    return paths
+    return write_files(out, {Path(leaflet_path(item.lang)).name: item.pdf for item in leaflets})
 
 
 def measure_overflow(
