@@ -152,6 +152,40 @@ def test_text_that_does_not_fit_names_the_panel(
     ), message
 
 
+UNBREAKABLE = "x" * 300  # no space and no hyphenation point, like a long address
+
+
+def test_a_word_wider_than_its_panel_is_named(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    set_self_care_intro(tmp_path / "content", f"Bevæg dig {UNBREAKABLE} hver dag.")
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    with pytest.raises(LeafletError) as caught:
+        build_leaflet(content, "da", TEMPLATES, "https://example.test/")
+    message = str(caught.value)
+    assert re.fullmatch(
+        r"leaflet \(da\): panel 'inside-right' \(inside, right\): a word is \d+\.\d mm wider "
+        r"than the panel \('x{40}…'\); shorten it or add a hyphen",
+        message,
+    ), message
+
+
+def test_a_long_word_breaks_at_a_hyphenation_point(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    word = "Rygtræningsinstruktørcertificeringsforløbsdeltagerforsikringsordningerne"
+    set_self_care_intro(tmp_path / "content", f"Bevæg dig {word} hver dag.")
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    assert build_leaflet(content, "da", TEMPLATES, "https://example.test/").pages == 2
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_content_fits_its_panels(content: Content, lang: str) -> None:
+    assert build_leaflet(content, lang, TEMPLATES, "https://example.test/").pages == 2
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
