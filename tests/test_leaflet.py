@@ -274,3 +274,11 @@ def test_the_leaflet_command_reports_a_bad_profile_without_a_traceback(tmp_path:
     assert "email: unexpected format (got 'kontakt'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_leaflet_command_reports_a_folder_it_cannot_write_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    out = tmp_path / "not-a-folder" / "print"
+    result = run_leaflet_command("--clinic", "content/clinic.yaml", "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr == f"cannot write {out}: Not a directory\n"
