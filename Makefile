@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-## Build the site (both languages) into site/.
+## Build the site (both languages) into site/; a failed build leaves the last good site/ as it was.
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
 
@@ -74,6 +74,7 @@ test: $(STAMP) browser-tools
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
 clean:
-	rm -rf $(SITE) $(VENV) build node_modules
+	rm -rf $(SITE) $(dir $(SITE)).$(notdir $(SITE))-new-* $(dir $(SITE)).$(notdir $(SITE))-old-*
+	rm -rf $(VENV) build node_modules
 	find docs -name '*.md' -delete
 	rm -rf docs/figures

@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from patientsite import mkdocs_i18n
 from patientsite.leaflet import LeafletError, write_leaflets
 from patientsite.mkdocs_content import content_for
+from patientsite.publish import PublishError
 from patientsite.render import DOWNLOADS
 
 log = logging.getLogger("mkdocs.hooks.leaflet")
@@ -46,5 +47,7 @@ def on_post_build(config: Any) -> None:
         )
     except LeafletError as error:
         raise PluginError("\n" + str(error)) from None
+    except PublishError as error:
+        raise PluginError(str(error)) from None
     names = ", ".join(p.name for p in paths)
     log.info(f"Leaflets written in {time.perf_counter() - start:.2f} s: {names}")

@@ -129,17 +129,24 @@ def test_two_builds_give_identical_bytes(content: Content) -> None:
     assert first.pdf == second.pdf
 
 
+def set_self_care_intro(content_dir: Path, text: str) -> None:
+    """Replace the Danish intro of self_care.yaml (printed on the inside right panel)."""
+    path = content_dir / "self_care.yaml"
+    source = path.read_text(encoding="utf-8")
+    intro = source.index("intro:")
+    da = source.index("da: ", intro)
+    end = source.index("\n", da)
+    path.write_text(source[: da + 4] + f'"{text}"' + source[end:], encoding="utf-8")
+
+
+TOO_LONG = "Bevæg dig lidt hver dag. " * 60
+
+
 def test_text_that_does_not_fit_names_the_panel(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    path = tmp_path / "content" / "self_care.yaml"
-    text = path.read_text(encoding="utf-8")
-    intro = text.index("intro:")
-    da = text.index("da: ", intro)
-    end = text.index("\n", da)
-    long = "Bevæg dig lidt hver dag. " * 60
-    path.write_text(text[: da + 4] + f'"{long}"' + text[end:], encoding="utf-8")
+    set_self_care_intro(tmp_path / "content", TOO_LONG)
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
@@ -149,6 +156,40 @@ def test_text_that_does_not_fit_names_the_panel(
         r"shorten its text",
         message,
     ), message
+
+
+UNBREAKABLE = "x" * 300  # no space and no hyphenation point, like a long address
+
+
+def test_a_word_wider_than_its_panel_is_named(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    set_self_care_intro(tmp_path / "content", f"Bevæg dig {UNBREAKABLE} hver dag.")
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    with pytest.raises(LeafletError) as caught:
+        build_leaflet(content, "da", TEMPLATES, "https://example.test/")
+    message = str(caught.value)
+    assert re.fullmatch(
+        r"leaflet \(da\): panel 'inside-right' \(inside, right\): a word is \d+\.\d mm wider "
+        r"than the panel \('x{40}…'\); shorten it or add a hyphen",
+        message,
+    ), message
+
+
+def test_a_long_word_breaks_at_a_hyphenation_point(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    word = "Rygtræningsinstruktørcertificeringsforløbsdeltagerforsikringsordningerne"
+    set_self_care_intro(tmp_path / "content", f"Bevæg dig {word} hver dag.")
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    assert build_leaflet(content, "da", TEMPLATES, "https://example.test/").pages == 2
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_content_fits_its_panels(content: Content, lang: str) -> None:
+    assert build_leaflet(content, lang, TEMPLATES, "https://example.test/").pages == 2
 
 
 @pytest.mark.parametrize(
@@ -239,3 +280,11 @@ def test_the_leaflet_command_reports_a_bad_profile_without_a_traceback(tmp_path:
     assert "email: unexpected format (got 'kontakt'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_leaflet_command_reports_a_folder_it_cannot_write_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    out = tmp_path / "not-a-folder" / "print"
+    result = run_leaflet_command("--clinic", "content/clinic.yaml", "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr == f"cannot write {out}: Not a directory\n"

@@ -48,6 +48,7 @@ def _leaflet(args: argparse.Namespace) -> int:
     """Make one clinic's leaflets in every language."""
     from patientsite.builddate import BuildDateError
     from patientsite.leaflet import LeafletError, write_leaflets
+    from patientsite.publish import PublishError
 
     try:
         content = load_content(args.content, project_languages(args.config), Path.cwd())
@@ -55,7 +56,7 @@ def _leaflet(args: argparse.Namespace) -> int:
         paths = write_leaflets(
             content, Path("overrides/leaflet"), project_site_url(args.config), args.out
         )
-    except (ContentError, LeafletError, BuildDateError) as error:
+    except (ContentError, LeafletError, BuildDateError, PublishError) as error:
         print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
         return 1
     for path in paths:

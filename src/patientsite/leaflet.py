@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,7 @@ import segno
 from patientsite import images
 from patientsite.builddate import source_date
 from patientsite.loader import Content
+from patientsite.publish import write_files
 from patientsite.render import leaflet_path, text_helpers
 
 PANELS = {
@@ -169,32 +171,30 @@ def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -
     """Lay out and write one language's leaflet; raise LeafletError if any panel overflows."""
     html = render_html(content, lang, templates, site_url)
     document = render_document(html, templates)  # WeasyPrint takes about a second to import
-    available = _available_heights(document)
+    layout = _measure(document)
     full = [
-        panel
-        for panel, height in _body_heights(document).items()
-        if height > available[panel] - 0.5
+        panel for panel, height in layout.heights.items() if height > layout.available[panel] - 0.5
     ]
+    problems = _too_wide_report(lang, layout.too_wide)
     if len(document.pages) != PAGES or full:
-        too_long = measure_overflow(content, lang, templates, site_url, available)
-        raise LeafletError(_overflow_report(lang, too_long, len(document.pages)))
+        too_long = measure_overflow(content, lang, templates, site_url, layout.available)
+        problems.append(_overflow_report(lang, too_long, len(document.pages)))
+    if problems:
+        raise LeafletError("\n".join(problems))
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)
     return Leaflet(lang, pdf, len(document.pages))
 
 
 def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
-    """Make every language's leaflet, then write them all (nothing is written if one fails)."""
+    """Make every language's leaflet, then move them all into out (none if one fails).
+
+    Raises PublishError when out cannot be written (read-only, full disk).
+    """
     leaflets = [
         build_leaflet(content, lang.code, templates, site_url) for lang in content.languages
     ]
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for leaflet in leaflets:
-        path = out / Path(leaflet_path(leaflet.lang)).name
-        path.write_bytes(leaflet.pdf)
-        paths.append(path)
-    return paths
+    return write_files(out, {Path(leaflet_path(item.lang)).name: item.pdf for item in leaflets})
 
 
 def measure_overflow(
@@ -223,34 +223,72 @@ def _overflow_report(lang: str, too_long: dict[str, float], pages: int) -> str:
     return "\n".join(lines)
 
 
-def _boxes(document: Any) -> list[Any]:
-    return [box for page in document.pages for box in page._page_box.descendants()]
+@dataclass
+class _Layout:
+    """What one walk through a laid-out leaflet finds, per panel."""
+
+    available: dict[str, float] = field(default_factory=dict)  # CSS height less padding (px)
+    heights: dict[str, float] = field(default_factory=dict)  # height its text takes up (px)
+    too_wide: dict[tuple[str, str], float] = field(default_factory=dict)  # (panel, word): px
 
 
-def _panel_of_body(box: Any) -> str | None:
+def _measure(document: Any) -> _Layout:
+    """Each panel's room and text height, and every word that runs past its column, in one walk."""
+    layout = _Layout()
+    for page in document.pages:
+        _walk(page._page_box, None, math.inf, layout)
+    return layout
+
+
+def _walk(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
     element = getattr(box, "element", None)
-    return element.get("data-body") if element is not None else None
+    if element is not None:
+        if (name := element.get("data-panel")) and box.element_tag == "section":
+            style = box.style
+            if style["height"] != "auto":  # auto while measuring on a tall page
+                inner = (
+                    style["height"].value
+                    - style["padding_top"].value
+                    - style["padding_bottom"].value
+                )
+                layout.available.setdefault(name, inner)
+            panel, edge = name, box.content_box_x() + box.width
+        if name := element.get("data-body"):
+            layout.heights[name] = box.margin_height()
+    for child in getattr(box, "children", ()):
+        if type(child).__name__ == "LineBox":
+            _check_line(child, panel, min(edge, box.content_box_x() + box.width), layout)
+        else:
+            _walk(child, panel, edge, layout)
+
+
+def _check_line(line: Any, panel: str | None, edge: float, layout: _Layout) -> None:
+    """Record a word of the line that ends more than half a pixel past edge."""
+    for box in line.descendants():
+        if panel and type(box).__name__ == "TextBox":
+            over = box.position_x + box.width - edge
+            if over > 0.5:
+                word = max(box.text.split() or [box.text], key=len)
+                key = (panel, word)
+                layout.too_wide[key] = max(over, layout.too_wide.get(key, 0.0))
+
+
+def _too_wide_report(lang: str, too_wide: dict[tuple[str, str], float]) -> list[str]:
+    return [
+        f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}): a word is "
+        f"{over / PX_PER_MM:.1f} mm wider than the panel ({_start(word)!r}); "
+        "shorten it or add a hyphen"
+        for (panel, word), over in too_wide.items()
+    ]
+
+
+def _start(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[:length] + "…"
 
 
 def _body_heights(document: Any) -> dict[str, float]:
     """The height each panel's text takes up (cut off at the page end if it runs over)."""
-    return {
-        panel: box.margin_height() for box in _boxes(document) if (panel := _panel_of_body(box))
-    }
-
-
-def _available_heights(document: Any) -> dict[str, float]:
-    """The height each panel has for its text: its CSS height less its padding."""
-    heights: dict[str, float] = {}
-    for box in _boxes(document):
-        element = getattr(box, "element", None)
-        if element is not None and element.get("data-panel") and box.element_tag == "section":
-            style = box.style
-            inner = (
-                style["height"].value - style["padding_top"].value - style["padding_bottom"].value
-            )
-            heights.setdefault(element.get("data-panel"), inner)
-    return heights
+    return _measure(document).heights
 
 
 def _logo_uri(content: Content) -> str | None:

@@ -91,6 +91,16 @@ def targets(content: Content) -> list[Target]:
     return pages
 
 
+def review_dates(content: Content) -> dict[str, date]:
+    """The date each generated page was last reviewed, keyed by its file under docs/."""
+    default = content.languages[0].code
+    return {
+        source_name(target.path, lang.code, default): target.review.reviewed_on
+        for target in targets(content)
+        for lang in content.languages
+    }
+
+
 def render_site(
     content: Content, templates: Path, today: date, code: jinja2.BytecodeCache | None = None
 ) -> dict[str, str]:
