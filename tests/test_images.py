@@ -149,7 +149,9 @@ def test_an_image_path_must_stay_inside_the_exercises_folder(
     (exercises(project) / "sub.png").mkdir()
     (exercises(project) / "link.png").symlink_to(project / "outside.png")
     line = use_image(project, name)
-    assert problems(project, languages) == [
+    found = problems(project, languages)
+    # The pictures this case does not name are reported as unused, each on its own.
+    assert [p for p in found if "names this image" not in p] == [
         f"content/exercises/bridge.yaml:{line}:5: illustration.start.image: {message}"
     ]
 

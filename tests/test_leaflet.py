@@ -165,7 +165,7 @@ def test_a_word_wider_than_its_panel_is_named(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    set_self_care_intro(tmp_path / "content", f"Bevæg dig {UNBREAKABLE} hver dag.")
+    set_self_care_intro(tmp_path / "content", UNBREAKABLE)  # one line, as wide as it is
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
@@ -182,7 +182,7 @@ def test_a_long_word_breaks_at_a_hyphenation_point(
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     word = "Rygtræningsinstruktørcertificeringsforløbsdeltagerforsikringsordningerne"
-    set_self_care_intro(tmp_path / "content", f"Bevæg dig {word} hver dag.")
+    set_self_care_intro(tmp_path / "content", f"Husk {word}.")
     content = load_content(tmp_path / "content", languages, tmp_path)
     assert build_leaflet(content, "da", TEMPLATES, "https://example.test/").pages == 2
 
@@ -288,3 +288,15 @@ def test_the_leaflet_command_reports_a_folder_it_cannot_write_in_one_line(tmp_pa
     result = run_leaflet_command("--clinic", "content/clinic.yaml", "--out", str(out))
     assert result.returncode == 1
     assert result.stderr == f"cannot write {out}: Not a directory\n"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_clinic_with_a_logo_still_fits(tmp_path: Path, content: Content, lang: str) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (400, 200), (20, 90, 90)).save(tmp_path / "logo.png")
+    source = (ROOT / "content" / "clinic.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "clinic.yaml"
+    profile.write_text(source.replace("logo: null", "logo: logo.png"), encoding="utf-8")
+    other = with_clinic(content, profile, tmp_path)
+    assert build_leaflet(other, lang, TEMPLATES, "https://example.test/").pages == 2

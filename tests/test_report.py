@@ -99,7 +99,7 @@ def test_report_lists_a_sign_without_the_source_its_level_needs(
     )
     report = build_report(project / "content", languages, TEMPLATES, TODAY, project)
     expected = (
-        f"content/warning_signs.yaml:{where}: levels[1].signs[8].sources: "
+        f"content/warning_signs.yaml:{where}: levels[1].signs[9].sources: "
         "a sign at level 'urgent' needs at least one source id"
     )
     assert [str(p) for p in report.unsourced] == [expected]

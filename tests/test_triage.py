@@ -91,8 +91,8 @@ def test_words_of_a_red_flag_are_refused_on_a_lower_card_even_if_the_sign_says_n
     edit(
         project,
         "warning_signs.yaml",
-        '"Du har smerter, der stråler ud i en arm eller et ben."',
-        '"Du har smerter, der stråler ud i benet. Eller du har svært ved at holde på afføringen."',
+        '"Du har fået nye smerter, der stråler ud i en arm eller et ben."',
+        '"Du har smerter i benet. Eller du har svært ved at holde på afføringen."',
     )
     where = position(project, "warning_signs.yaml", "holde på afføringen.", "da")
     assert problems(project, languages) == [
@@ -124,7 +124,7 @@ def test_the_same_red_flag_on_two_levels_is_refused(
     move_sign(project, "weight-loss", "emergency")
     where = position(project, "warning_signs.yaml", "red_flag: cancer", "red_flag", occurrence=1)
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{where}: levels[1].signs[4].red_flag: red flag 'cancer' is "
+        f"content/warning_signs.yaml:{where}: levels[1].signs[5].red_flag: red flag 'cancer' is "
         "on two levels: 'emergency' (levels[0].signs[0]) and 'urgent'; keep it on one"
     ]
 
@@ -314,5 +314,5 @@ def test_every_exercise_page_says_when_to_stop_and_call(
 def test_the_diary_says_when_to_stop_and_call(built: Build) -> None:
     html = (built.site / "diary" / "index.html").read_text("utf-8")
     box = html[html.index('<div class="ps-stop" id="stop">') :]
-    assert box.count('href="tel:112"') == 3
+    assert box.count('href="tel:112"') == 4
     assert 'href="../warning-signs/"' in box

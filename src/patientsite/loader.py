@@ -162,9 +162,11 @@ def load_content(
             Problem(display_path(root / "exercises", project), None, "", "no exercise files found")
         )
 
-    problems.extend(_unread_files(root, project, read))
+    # Files nothing reads are reported with the rest, not instead of it: a picture left
+    # unused because its exercise names it wrongly still gets the exercise's own message.
+    unread = list(_unread_files(root, project, read))
     if problems or site is None:
-        raise ContentError(problems)
+        raise ContentError([*problems, *unread])
     content = Content(
         root=root,
         languages=tuple(languages),
@@ -174,8 +176,8 @@ def load_content(
         **loaded,
     )
     problems.extend(_cross_check(content, docs, exercise_docs))
-    if problems:
-        raise ContentError(problems)
+    if problems or unread:
+        raise ContentError([*problems, *unread])
     return content
 
 
