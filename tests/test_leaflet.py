@@ -13,8 +13,10 @@ from pypdf import PdfReader
 
 from patientsite.leaflet import (
     LeafletError,
+    build_booklet,
     build_leaflet,
     qr_data_uri,
+    render_document,
     render_html,
     web_address,
 )
@@ -43,6 +45,17 @@ def leaflet(request: pytest.FixtureRequest, built: Build) -> tuple[str, Path]:
     return lang, built.site / "downloads" / f"leaflet-{lang}.pdf"
 
 
+@pytest.fixture(
+    scope="module",
+    params=[("leaflet", "da"), ("leaflet", "en"), ("large-print", "da"), ("large-print", "en")],
+    ids=lambda param: "-".join(param),
+)
+def printed(request: pytest.FixtureRequest, built: Build) -> tuple[str, Path]:
+    """A language and one of its printed files (tri-fold or booklet) as the site build wrote it."""
+    kind, lang = request.param
+    return lang, built.site / "downloads" / f"{kind}-{lang}.pdf"
+
+
 def test_two_a4_landscape_pages(leaflet: tuple[str, Path]) -> None:
     reader = PdfReader(leaflet[1])
     assert len(reader.pages) == 2
@@ -52,10 +65,10 @@ def test_two_a4_landscape_pages(leaflet: tuple[str, Path]) -> None:
 
 
 def test_every_warning_card_and_the_clinic_phone_are_printed(
-    leaflet: tuple[str, Path], content: Content
+    printed: tuple[str, Path], content: Content
 ) -> None:
     """Each card whole, word for word as on the web: heading, who, signs, action, when."""
-    lang, path = leaflet
+    lang, path = printed
     text = pdf_text(path)
     values = content.placeholders(lang)
     missing = []
@@ -252,6 +265,8 @@ def test_each_language_links_to_its_own_leaflet(built: Build) -> None:
     english = (built.site / "en" / "programme" / "index.html").read_text(encoding="utf-8")
     assert 'href="downloads/leaflet-da.pdf"' in danish
     assert 'href="../../downloads/leaflet-en.pdf"' in english
+    assert 'href="downloads/large-print-da.pdf"' in danish
+    assert 'href="../../downloads/large-print-en.pdf"' in english
 
 
 def run_leaflet_command(*args: str) -> subprocess.CompletedProcess[str]:
@@ -268,7 +283,12 @@ def run_leaflet_command(*args: str) -> subprocess.CompletedProcess[str]:
 def test_the_leaflet_command_writes_both_languages(tmp_path: Path) -> None:
     result = run_leaflet_command("--clinic", "content/clinic.yaml", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["leaflet-da.pdf", "leaflet-en.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "large-print-da.pdf",
+        "large-print-en.pdf",
+        "leaflet-da.pdf",
+        "leaflet-en.pdf",
+    ]
 
 
 def test_the_leaflet_command_reports_a_bad_profile_without_a_traceback(tmp_path: Path) -> None:
@@ -300,3 +320,77 @@ def test_a_clinic_with_a_logo_still_fits(tmp_path: Path, content: Content, lang:
     profile.write_text(source.replace("logo: null", "logo: logo.png"), encoding="utf-8")
     other = with_clinic(content, profile, tmp_path)
     assert build_leaflet(other, lang, TEMPLATES, "https://example.test/").pages == 2
+
+
+# --- the large-print booklet --------------------------------------------------------------
+
+A4_PORTRAIT = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module", params=["da", "en"])
+def booklet(request: pytest.FixtureRequest, built: Build) -> tuple[str, Path]:
+    """A language and its large-print booklet as written by the site build."""
+    lang = str(request.param)
+    return lang, built.site / "downloads" / f"large-print-{lang}.pdf"
+
+
+def test_the_booklet_is_a4_portrait_with_page_numbers(booklet: tuple[str, Path]) -> None:
+    reader = PdfReader(booklet[1])
+    assert len(reader.pages) >= 6
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_PORTRAIT, abs=0.5)
+    total = len(reader.pages)
+    assert f"2/{total}" in squash(reader.pages[1].extract_text())
+    assert f"{total}/{total}" in squash(reader.pages[-1].extract_text())
+
+
+def test_the_booklet_has_a_bookmark_per_chapter(
+    booklet: tuple[str, Path], content: Content
+) -> None:
+    lang, path = booklet
+    titles = [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
+    wanted = [
+        content.warning_signs.title.get(lang),
+        content.condition.title.get(lang),
+        content.programme.name.get(lang),
+        content.self_care.title.get(lang),
+        content.clinic.name,
+    ]
+    assert [title for title in titles if title in wanted][-len(wanted) :] == wanted
+
+
+def test_the_booklet_is_tagged_with_title_and_language(
+    booklet: tuple[str, Path], content: Content
+) -> None:
+    lang, path = booklet
+    reader = PdfReader(path)
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.metadata.title.startswith(content.programme.name.get(lang))
+
+
+def test_all_booklet_text_is_at_least_sixteen_points(content: Content) -> None:
+    html = render_html(content, "da", TEMPLATES, "https://example.test/", template="booklet.html")
+    document = render_document(html, TEMPLATES)
+    sizes = {
+        round(box.style["font_size"] * 72 / 96, 2)
+        for page in document.pages
+        for box in page._page_box.descendants()
+        if type(box).__name__ == "TextBox"
+    }
+    assert min(sizes) >= 16
+
+
+def test_the_booklet_is_the_same_from_one_build_to_the_next(content: Content) -> None:
+    first = build_booklet(content, "da", TEMPLATES, "https://example.test/")
+    second = build_booklet(content, "da", TEMPLATES, "https://example.test/")
+    assert first.pdf == second.pdf
+
+
+def test_the_booklet_embeds_only_its_own_font(booklet: tuple[str, Path]) -> None:
+    fonts = set()
+    for page in PdfReader(booklet[1]).pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    assert fonts and all(name.startswith("Atkinson-Hyperlegible") for name in fonts), fonts

@@ -25,7 +25,7 @@ from patientsite import images
 from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.publish import write_files
-from patientsite.render import leaflet_path, text_helpers
+from patientsite.render import booklet_path, leaflet_path, text_helpers
 
 PANELS = {
     "outside-left": "outside, left (the flap that folds in)",
@@ -141,9 +141,14 @@ def issue_date(content: Content) -> date:
 
 
 def render_html(
-    content: Content, lang: str, templates: Path, site_url: str, mode: str = "print"
+    content: Content,
+    lang: str,
+    templates: Path,
+    site_url: str,
+    mode: str = "print",
+    template: str = "leaflet.html",
 ) -> str:
-    """The leaflet's HTML in one language."""
+    """The leaflet's (or with template="booklet.html", the booklet's) HTML in one language."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
@@ -164,7 +169,7 @@ def render_html(
         "issued": issue_date(content).isoformat(),
         "review": {"reviewed_on": reviewed},
     }
-    return env.get_template("leaflet.html").render(context)
+    return env.get_template(template).render(context)
 
 
 def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
@@ -186,15 +191,29 @@ def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -
     return Leaflet(lang, pdf, len(document.pages))
 
 
+def build_booklet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
+    """Lay out one language's large-print booklet (A4 portrait, 16 pt and more)."""
+    html = render_html(content, lang, templates, site_url, template="booklet.html")
+    document = render_document(html, templates)
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+    assert isinstance(pdf, bytes)
+    return Leaflet(lang, pdf, len(document.pages))
+
+
 def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
-    """Make every language's leaflet, then move them all into out (none if one fails).
+    """Make every language's leaflet and booklet, then move them all into out (none if one
+    fails).
 
     Raises PublishError when out cannot be written (read-only, full disk).
     """
-    leaflets = [
-        build_leaflet(content, lang.code, templates, site_url) for lang in content.languages
-    ]
-    return write_files(out, {Path(leaflet_path(item.lang)).name: item.pdf for item in leaflets})
+    files: dict[str, bytes] = {}
+    for lang in content.languages:
+        leaflet = build_leaflet(content, lang.code, templates, site_url)
+        files[Path(leaflet_path(lang.code)).name] = leaflet.pdf
+    for lang in content.languages:
+        booklet = build_booklet(content, lang.code, templates, site_url)
+        files[Path(booklet_path(lang.code)).name] = booklet.pdf
+    return write_files(out, files)
 
 
 def measure_overflow(

@@ -453,6 +453,9 @@ class Labels(Strict):
     figure_end: Text
     leaflet_web: Text
     leaflet_scan: Text
+    booklet_title: Text
+    booklet_download: Text
+    contents: Text
 
 
 class SiteFile(ContentFile):

@@ -62,6 +62,11 @@ def leaflet_path(lang: str) -> str:
     return f"{DOWNLOADS}/leaflet-{lang}.pdf"
 
 
+def booklet_path(lang: str) -> str:
+    """The large-print booklet PDF of a language, relative to the site root."""
+    return f"{DOWNLOADS}/large-print-{lang}.pdf"
+
+
 def source_name(path: str, lang: str, default_lang: str) -> str:
     """The docs-relative Markdown file for a page path, with the i18n suffix if needed."""
     suffix = "" if lang == default_lang else f".{lang}"
@@ -284,6 +289,7 @@ def _render_page(
         "page_link": page_link,
         "file_link": file_link,
         "leaflet": leaflet_path(lang),
+        "booklet": booklet_path(lang),
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
     }
     body = env.get_template(f"{target.template}.html").render(context)
