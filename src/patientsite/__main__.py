@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -186,7 +186,7 @@ def _translations(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_file(path: Path, root: Path, files: dict[str, object]) -> str | None:
+def _content_file(path: Path, root: Path, files: Collection[str]) -> str | None:
     """The name of a content file (relative to root) given as a path or as a name in root."""
     for candidate in (path, root / path):
         try:

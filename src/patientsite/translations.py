@@ -234,7 +234,8 @@ class Lock:
             return None
         found = self._by_translation.get((t.file, t.lang, t.translation), [])
         same = [e for e in found if e.field == t.field]
-        return (same or found or [None])[0]
+        match = same or found
+        return match[0] if match else None
 
 
 def is_stale(t: Translation, lock: Lock) -> bool:
