@@ -135,7 +135,7 @@ def _check_translations(root: Path, languages: Sequence[Language]) -> int:
     elif not found.up_to_date:
         print(
             f"Note: {lock} is not up to date (new, moved or removed texts, or changed "
-            f"translations: {found.added} lines to add, {found.removed} to remove); "
+            f"translations: {_lines(found.added)} to add, {found.removed} to remove); "
             "run 'make translations' to record them.",
             file=sys.stderr,
         )
@@ -166,24 +166,27 @@ def _translations(args: argparse.Namespace) -> int:
             return 1
         done = frozenset(name for name in named if name)
     try:
-        before, after, wrote = write_lock(args.content, project, content.languages, done)
+        written = write_lock(args.content, project, content.languages, done)
     except LockError as error:
         print(error, file=sys.stderr)
         return 1
     lock = display_path(lock_path(args.content), project)
-    checked = len(before.stale) - len(after.stale)
-    if not wrote:
-        print(f"{lock} is up to date.")
-    else:
+    if written.wrote:
+        noun = "translation" if written.checked == 1 else "translations"
         print(
-            f"Wrote {lock}: {before.added} lines added, {before.removed} removed, "
-            f"{checked} stale translations marked as checked."
+            f"Wrote {lock}: {_lines(written.added)} added, {written.removed} removed; "
+            f"{written.checked} stale {noun} marked as checked."
         )
-    if after.stale:
-        count = len(after.stale)
-        noun = "translation is" if count == 1 else "translations are"
-        print(f"{count} {noun} still to check; 'make check' lists them.")
+    else:
+        print(f"{lock} is up to date.")
+    if written.stale:
+        noun = "translation is" if written.stale == 1 else "translations are"
+        print(f"{written.stale} {noun} still to check; 'make check' lists them.")
     return 0
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" if count == 1 else f"{count} lines"
 
 
 def _content_file(path: Path, root: Path, files: Collection[str]) -> str | None:

@@ -323,18 +323,32 @@ def expected_lock(
     return format_lock(updated(found, Lock(entries), done), languages)
 
 
+@dataclass(frozen=True)
+class Written:
+    """What `translations` changed in the lock."""
+
+    wrote: bool  # the file was (re)written
+    added: int  # lines added
+    removed: int  # lines removed
+    checked: int  # stale translations marked as checked
+    stale: int  # stale translations left
+
+
 def write_lock(
     root: Path, project: Path, languages: Sequence[Language], done: frozenset[str] | None
-) -> tuple[Status, Status, bool]:
+) -> Written:
     """Bring the lock up to date, marking the stale translations of done as checked.
 
-    Returns the status before and after, and whether the file was written. A malformed lock
-    raises LockError.
+    A malformed lock raises LockError.
     """
+    path = lock_path(root)
+    old = set(read_lock(path, display_path(path, project)) or [])
     before = status(root, project, languages)
     text = expected_lock(root, project, languages, done)
-    path = lock_path(root)
     wrote = not path.is_file() or path.read_text(encoding="utf-8") != text
     if wrote:
         path.write_text(text, encoding="utf-8")
-    return before, status(root, project, languages), wrote
+    new = set(read_lock(path, display_path(path, project)) or [])
+    after = status(root, project, languages)
+    checked = len(before.stale) - len(after.stale)
+    return Written(wrote, len(new - old), len(old - new), checked, len(after.stale))
