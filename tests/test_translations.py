@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -364,3 +366,23 @@ def test_the_report_says_when_the_lock_is_out_of_date(
     assert [str(p) for p in report.translations] == [
         f"{LOCK}: not up to date; run `make translations`"
     ]
+
+
+def test_ci_shows_a_stale_translation_as_a_warning_and_a_problem_as_an_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    matchers = json.loads((ROOT / ".github/content-problems.json").read_text(encoding="utf-8"))
+    pattern = {
+        m["owner"]: re.compile(m["pattern"][0]["regexp"]) for m in matchers["problemMatcher"]
+    }
+    severity = {m["owner"]: m.get("severity", "error") for m in matchers["problemMatcher"]}
+    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    warning = check(capsys)[1][0]
+    edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    error = check(capsys)[1][0]
+    assert error.endswith("sessions_per_week: expected a whole number (got 'two')")
+    shown = {
+        line: [severity[owner] for owner, regexp in pattern.items() if regexp.match(line)]
+        for line in (warning, error)
+    }
+    assert shown == {warning: ["warning"], error: ["error"]}
