@@ -356,15 +356,16 @@ def test_every_other_language_is_flagged(tmp_path: Path) -> None:
     assert read_lock(tmp_path / LOCK_NAME, LOCK_NAME) is None
 
 
-def test_the_report_says_when_the_lock_is_out_of_date(
+def test_the_report_names_a_malformed_lock_as_a_problem(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "condition.yaml", CAUSES_EN, "There can be several causes of back pain.")
+    (project / LOCK).write_text("condition.yaml title en\n", encoding="utf-8")
     report = build_report(
         project / "content", languages, ROOT / "overrides/content", date(2026, 12, 2), project
     )
-    assert [str(p) for p in report.translations] == [
-        f"{LOCK}: not up to date; run `make translations`"
+    assert [str(p) for p in report.problems] == [
+        f"{LOCK}:1:1: expected 5 parts separated by spaces: file, field, language, and two "
+        "hashes (got 3); run 'make translations' to write the file again"
     ]
 
 
