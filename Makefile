@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   ?= site
 
-.PHONY: site serve test browser-tools lint check report schemas docs-fields leaflet bench clean
+.PHONY: site serve test browser-tools lint check report translations translations-done schemas \
+	docs-fields leaflet bench clean
 
 # Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
@@ -32,6 +33,16 @@ check: $(STAMP)
 ## Readability of every page and what needs review or translation (Markdown on stdout).
 report: $(STAMP)
 	$(BIN)/python -m patientsite report
+
+## Record new, moved and removed texts in content/.translations.lock (stale translations stay flagged).
+translations: $(STAMP)
+	$(BIN)/python -m patientsite translations
+
+## After checking the translations `make check` warns about, mark them as current:
+## make translations-done (every file) or make translations-done FILE=content/x.yaml
+FILE ?=
+translations-done: $(STAMP)
+	$(BIN)/python -m patientsite translations --done $(FILE)
 
 ## Regenerate schemas/, .vscode/settings.json and CONTRIBUTING.md's field reference from the model.
 schemas: $(STAMP)

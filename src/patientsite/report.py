@@ -4,8 +4,9 @@ Readability is measured on the rendered pages (what patients read), per page and
 LIX for every language (words per sentence + percentage of words longer than six letters)
 and, for English, Flesch reading ease from textstat. Governance is read from the YAML files
 themselves, so it also works while a file has a mistake: review dates, texts whose
-translation is missing, a copy of the default language or marked with `TODO:`, exercises
-no page links to, and medical statements without the source the model requires.
+translation is missing, a copy of the default language, marked with `TODO:` or stale (its
+source text changed after it was checked, see `translations.py`), exercises no page links
+to, and medical statements without the source the model requires.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from patientsite.loader import (
 )
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.render import render_site, source_name, targets
+from patientsite.translations import LockError
+from patientsite.translations import status as lock_status
 from patientsite.triage import review_table
 from patientsite.yamlsource import Loc, YamlDocument, read_yaml
 
@@ -410,16 +413,28 @@ def build_report(
         ),
         unsourced=sorted(unsourced_statements(docs, languages)),
     )
+    report.translations += _stale_translations(root, project, languages, report)
     try:
         content = load_content(root, languages, project)
     except ContentError as error:
-        report.problems = error.problems
+        report.problems += error.problems
         return report
     rendered = render_site(content, templates, today)
     report.pages = readability(content, rendered)
     report.orphans = orphan_exercises(content, rendered)
     report.safety = review_table(content, content.languages[0].code)
     return report
+
+
+def _stale_translations(
+    root: Path, project: Path, languages: Sequence[m.Language], report: Report
+) -> list[Problem]:
+    """Translations whose source text changed after they were last checked."""
+    try:
+        return lock_status(root, project, languages).stale
+    except LockError as error:
+        report.problems.append(error.problem)
+        return []
 
 
 def format_report(report: Report) -> str:
