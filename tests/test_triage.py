@@ -276,7 +276,7 @@ def test_a_clinic_in_syddanmark_never_shows_1813(tmp_path: Path) -> None:
     assert result.returncode == 0, result.log
     pages = [p.read_text(encoding="utf-8") for p in result.site.rglob("*.html")]
     leaflets = [pdf_text(p) for p in sorted((result.site / "downloads").glob("*.pdf"))]
-    assert len(leaflets) == 2
+    assert len(leaflets) == 4  # the tri-folds and the large-print booklets
     assert not [p for p in pages if "1813" in p]
     assert not [t for t in leaflets if "1813" in t]
     warning_pages = [
