@@ -27,9 +27,9 @@ LOWER_BACK, UPPER_BACK, NECK, HEAD_R = 14.0, 16.0, 4.0, 6.5
 SHOULDER_W, HIP_W = 6.5, 4.5  # half the distance between the two shoulders, the two hips
 UPPER_ARM, FOREARM = 15.0, 14.0
 THIGH, SHIN, FOOT = 23.0, 22.0, 6.0
-SEAT = 24.0  # height of the chair's seat
+SEAT = 19.0  # height of the chair's seat: a sitting figure's feet rest on the floor
 MARGIN = 5.0
-CONTACT = 1.6  # how close to the floor, seat or wall a body part is said to touch it
+CONTACT = 2.2  # how close to the floor, seat or wall a body part is said to touch it
 
 # Half-widths at each end of a segment: tapered limbs, a torso wider at the chest.
 WIDTH = {
@@ -279,19 +279,26 @@ SEGMENTS = _segments()
 RADIUS = {"pelvis": 5.0, "mid_back": 4.6, "shoulder": 5.4, "head": HEAD_R, "crown": 0.0}
 
 
+def _widths(ends: tuple[str, ...], w0: float, w1: float) -> list[float]:
+    """The half-width at each point of a part (a torso part's pair of hips or shoulders
+    shares one)."""
+    if len(ends) == 2:
+        return [w0, w1]
+    return [w0, w0, w1] if ends[0].startswith("hip") else [w0, w1, w1]
+
+
+@cache
 def radius(name: str) -> float:
     """How far the outline reaches beyond a point: the widest part that ends there."""
     if name in RADIUS:
         return RADIUS[name]
-    return max(
-        (
-            w
-            for _, ends, w0, w1 in SEGMENTS
-            for w, e in ((w0, ends[0]), (w1, ends[-1]))
-            if e == name
-        ),
-        default=1.5,
-    )
+    found = [
+        w
+        for _, ends, w0, w1 in SEGMENTS
+        for e, w in zip(ends, _widths(ends, w0, w1), strict=True)
+        if e == name
+    ]
+    return max(found, default=1.5)
 
 
 def _placed(pts: dict[str, Vec], prop: str) -> Skeleton:
@@ -305,7 +312,7 @@ def _placed(pts: dict[str, Vec], prop: str) -> Skeleton:
     placed = {k: (p[0], p[1] + dy, p[2]) for k, p in pts.items()}
     wall = None
     if prop == "wall":
-        wall = min(placed["pelvis"][0], placed["shoulder"][0]) - RADIUS["shoulder"]
+        wall = min(placed[n][0] - RADIUS[n] for n in ("pelvis", "mid_back", "shoulder", "head"))
     return Skeleton(placed, SEGMENTS, prop, seat, wall, prop == "mat")
 
 
@@ -384,9 +391,7 @@ def _body(sk: Skeleton, view: str) -> list[tuple[float, Shape]]:
     out: list[tuple[float, Shape]] = []
     for kind, ends, w0, w1 in sk.segments:
         proj = [project(sk.points[e], view) for e in ends]
-        widths = [w0] + [w1] * (len(ends) - 1) if kind != "trunk" or len(ends) == 2 else None
-        if widths is None:  # a torso part: the first or last joint is the pair
-            widths = [w0, w0, w1] if ends[0].startswith("hip") else [w0, w1, w1]
+        widths = _widths(ends, w0, w1)
         circles = [
             pt for (x, y, _), w in zip(proj, widths, strict=True) for pt in _circle((x, y), w)
         ]
