@@ -2,7 +2,8 @@
 
 `python -m patientsite check [CONTENT_DIR]` validates content without building;
 `python -m patientsite leaflet --clinic FILE --out DIR` makes a clinic's leaflets;
-`python -m patientsite report [CONTENT_DIR]` prints the readability and review report.
+`python -m patientsite report [CONTENT_DIR]` prints the readability and review report;
+`python -m patientsite figures --out DIR` writes the clinicians' review sheet of the drawings.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--templates", default="overrides/content", type=Path)
     report.add_argument("--today", default=None, type=date.fromisoformat, help="YYYY-MM-DD")
     report.add_argument("--output", default=None, type=Path, help="write Markdown to this file")
+    figures = sub.add_parser("figures", help="every exercise drawing on one sheet, for review")
+    figures.add_argument("--content", default="content", type=Path)
+    figures.add_argument("--config", default="mkdocs.yml", type=Path)
+    figures.add_argument("--out", default="build/figures", type=Path)
+    figures.add_argument("--lang", default=None, help="language code (default: the site's)")
     args = parser.parse_args(argv)
+    if args.command == "figures":
+        return _figures(args)
     if args.command == "leaflet":
         return _leaflet(args)
     if args.command == "report":
@@ -60,6 +68,23 @@ def _leaflet(args: argparse.Namespace) -> int:
         print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
         return 1
     for path in paths:
+        print(f"Wrote {path}")
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    """Write the review sheet of every exercise drawing as HTML and PDF."""
+    from patientsite.figsheet import write_sheet
+
+    languages = project_languages(args.config)
+    try:
+        content = load_content(args.content, languages, Path.cwd())
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    lang = args.lang or languages[0].code
+    templates, pages = Path("overrides/figures"), Path("overrides/content")
+    for path in write_sheet(content, lang, templates, pages, args.out):
         print(f"Wrote {path}")
     return 0
 

@@ -531,7 +531,7 @@ def _assemble(
     """One drawing: props behind, then the body far to near, the floor, the marks."""
     left, top, right, bottom = box
     floor = None if view == "top" else (round(left, 1), 0.0, round(right, 1), 0.0)
-    centre = sum(d for d, _ in body) / len(body)
+    centre = project(sk.points["mid_back"], view)[2]
     ordered = [
         Shape("far" if d < centre - 2.5 else "near", shape.points)
         if shape.kind in ("near", "far")
