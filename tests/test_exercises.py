@@ -65,7 +65,7 @@ def test_every_exercise_page_shows_both_drawings_with_a_text_alternative(
             svg = ET.parse((page.parent / img["src"]).resolve()).getroot()
             assert svg.get("viewBox")
             assert (img["width"], img["height"]) == (svg.get("width"), svg.get("height"))
-            assert len(svg.findall(f"{SVG}polygon")) >= 10  # the body parts
+            assert len(svg.findall(f".//{SVG}polygon")) >= 10  # the body parts
 
 
 def test_lists_of_exercises_link_to_the_drawings_and_load_them_when_scrolled_to(

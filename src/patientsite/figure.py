@@ -353,7 +353,7 @@ def displacement(start: Skeleton, end: Skeleton, view: str) -> float:
     return total
 
 
-def _circle(c: Point, r: float, n: int = 12) -> list[Point]:
+def _circle(c: Point, r: float, n: int = 8) -> list[Point]:
     return [
         (c[0] + r * math.cos(2 * math.pi * i / n), c[1] + r * math.sin(2 * math.pi * i / n))
         for i in range(n)
@@ -382,8 +382,14 @@ def _hull(points: list[Point]) -> list[Point]:
     return lower[:-1] + upper[:-1]
 
 
+def _num(v: float) -> str:
+    """A coordinate with one decimal at most: 12.0 is 12, -0.0 is 0."""
+    text = f"{v:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def _poly(points: list[Point]) -> str:
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
 
 
 def _body(sk: Skeleton, view: str) -> list[tuple[float, Shape]]:
@@ -465,7 +471,8 @@ def _arrow(start: Skeleton, end: Skeleton, view: str, turning: bool) -> Arrow | 
         (ex - ty * size * 0.8, ey + tx * size * 0.8),
         (ex + ty * size * 0.8, ey - tx * size * 0.8),
     ]
-    return Arrow(f"M{sx:.1f} {sy:.1f} Q{cx:.1f} {cy:.1f} {ex:.1f} {ey:.1f}", _poly(head))
+    path = f"M{_num(sx)} {_num(sy)} Q{_num(cx)} {_num(cy)} {_num(ex)} {_num(ey)}"
+    return Arrow(path, _poly(head))
 
 
 def _face(sk: Skeleton, view: str) -> tuple[float, float, float, str] | None:
