@@ -1414,13 +1414,14 @@ def _turn_field(da: str, en: str) -> Any:
 
 
 class Pose(Strict):
-    """A side-view figure: a preset position, with any segment's angle changed.
+    """A figure's 3-D pose: a preset position, with any angle changed (figure.py draws it).
 
     Angles are in degrees, counter-clockwise from pointing right (0 = right, 90 = up,
     -90 = down). Each names the direction of a body segment from its upper joint:
     torso from hip to shoulder, head from shoulder, arm from shoulder to elbow,
     forearm from elbow to hand, thigh from hip to knee, shin from knee to ankle.
-    `_far` is the limb further from the viewer (drawn lighter).
+    `_far` is the limb further from the viewer (drawn lighter). The spine, the limbs out of
+    the side plane and the roll of the whole body are the fields after `foot_far`.
     """
 
     preset: Literal[PRESETS] = Field(  # type: ignore[valid-type]
