@@ -1427,9 +1427,11 @@ class Pose(Strict):
     preset: Literal[PRESETS] = Field(  # type: ignore[valid-type]
         description=describe(
             "Udgangsstilling: standing, sitting, supine (på ryggen), hook-lying (på ryggen med "
-            "bøjede knæ), prone (på maven), quadruped (på alle fire) eller side-plank.",
+            "bøjede knæ), prone (på maven), quadruped (på alle fire), side-lying (på siden) "
+            "eller side-plank.",
             "Starting position: standing, sitting, supine (on the back), hook-lying (on the "
-            "back, knees bent), prone (on the front), quadruped (on all fours) or side-plank.",
+            "back, knees bent), prone (on the front), quadruped (on all fours), side-lying "
+            "(on the side) or side-plank.",
         )
     )
     prop: Literal[PROPS] | None = Field(  # type: ignore[valid-type]
