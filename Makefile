@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SITE   ?= site
 
 .PHONY: site serve test browser-tools lint check report translations translations-done schemas \
-	docs-fields leaflet bench clean
+	docs-fields leaflet figures bench clean
 
 # Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
@@ -57,6 +57,10 @@ CLINIC ?= content/clinic.yaml
 OUT    ?= build/leaflets
 leaflet: $(STAMP)
 	$(BIN)/python -m patientsite leaflet --clinic $(CLINIC) --out $(OUT)
+
+## Every exercise's drawings on one sheet for clinicians' review: build/figures/ (HTML and PDF).
+figures: $(STAMP)
+	$(BIN)/python -m patientsite figures --out build/figures
 
 ## Build, preview, leaflet, scaling, page-weight and memory figures (BENCHMARKS.md), about 5 min.
 ## make bench BENCH="--write BENCHMARKS.md" updates the file; BENCH="--tiny" is a quick trial.

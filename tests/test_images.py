@@ -373,3 +373,20 @@ def test_the_leaflet_layout_reads_no_file_outside_its_folders(tmp_path: Path) ->
     html = f'<img src="{(tmp_path / "x.png").as_uri()}" alt="">'
     with pytest.raises(LeafletError, match="refused to load 'file://"):
         render_document(html, TEMPLATES)
+
+
+def test_a_truncated_png_is_refused_even_after_weasyprint_is_imported(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    """WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES; the check must not care."""
+    import weasyprint  # noqa: F401  (sets the flag, as a leaflet build in the same process does)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    (exercises(project) / "own.png").write_bytes(png((64, 64))[:60])
+    line = use_image(project, "own.png")
+    assert problems(project, languages) == [
+        f"content/exercises/bridge.yaml:{line}:5: illustration.start.image: "
+        "'own.png' is not a complete PNG image"
+    ]
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as it was

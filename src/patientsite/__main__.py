@@ -3,7 +3,8 @@
 `python -m patientsite check [CONTENT_DIR]` validates content without building;
 `python -m patientsite leaflet --clinic FILE --out DIR` makes a clinic's leaflets;
 `python -m patientsite report [CONTENT_DIR]` prints the readability and review report;
-`python -m patientsite translations [--done [FILE ...]]` updates the translation lock.
+`python -m patientsite translations [--done [FILE ...]]` updates the translation lock;
+`python -m patientsite figures --out DIR` writes the clinicians' review sheet of the drawings.
 """
 
 from __future__ import annotations
@@ -54,9 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     lock.add_argument("--content", default="content", type=Path)
     lock.add_argument("--config", default="mkdocs.yml", type=Path)
+    figures = sub.add_parser("figures", help="every exercise drawing on one sheet, for review")
+    figures.add_argument("--content", default="content", type=Path)
+    figures.add_argument("--config", default="mkdocs.yml", type=Path)
+    figures.add_argument("--out", default="build/figures", type=Path)
+    figures.add_argument("--lang", default=None, help="language code (default: the site's)")
     args = parser.parse_args(argv)
     if args.command == "translations":
         return _translations(args)
+    if args.command == "figures":
+        return _figures(args)
     if args.command == "leaflet":
         return _leaflet(args)
     if args.command == "report":
@@ -80,6 +88,23 @@ def _leaflet(args: argparse.Namespace) -> int:
         print(error.report() if isinstance(error, ContentError) else error, file=sys.stderr)
         return 1
     for path in paths:
+        print(f"Wrote {path}")
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    """Write the review sheet of every exercise drawing as HTML and PDF."""
+    from patientsite.figsheet import write_sheet
+
+    languages = project_languages(args.config)
+    try:
+        content = load_content(args.content, languages, Path.cwd())
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    lang = args.lang or languages[0].code
+    templates, pages = Path("overrides/figures"), Path("overrides/content")
+    for path in write_sheet(content, lang, templates, pages, args.out):
         print(f"Wrote {path}")
     return 0
 

@@ -1,6 +1,10 @@
-"""Side-view stick figures for exercises, computed from a few joint angles.
+"""Exercise drawings from a 3-D pose, projected to the view in which the movement shows.
 
-The geometry is computed here; the SVG markup is in overrides/content/_drawing.html.
+A pose is a preset (data/poses.yaml) with any angle changed. The skeleton is posed in 3-D
+(x forwards, y up, z towards the near side), put on the floor or the chair, and projected
+orthographically: side (looking at the near side), front (looking at the face) or top.
+Each body part becomes a filled outline (the hull of circles at its joints), drawn far to
+near. The geometry is computed here; the SVG markup is in overrides/content/_drawing.html.
 """
 
 from __future__ import annotations
@@ -15,25 +19,94 @@ import yaml
 
 from patientsite.model import Pose
 
+Vec = tuple[float, float, float]
+Point = tuple[float, float]
+
 # Segment lengths in drawing units (a standing figure is about 100 units tall).
-TORSO, NECK, HEAD_R = 30.0, 4.0, 6.5
+LOWER_BACK, UPPER_BACK, NECK, HEAD_R = 14.0, 16.0, 4.0, 6.5
+SHOULDER_W, HIP_W = 6.5, 4.5  # half the distance between the two shoulders, the two hips
 UPPER_ARM, FOREARM = 15.0, 14.0
 THIGH, SHIN, FOOT = 23.0, 22.0, 6.0
-LIMB_WIDTH, TORSO_WIDTH = 5.0, 8.0
-MARGIN = 6.0
+SEAT = 19.0  # height of the chair's seat: a sitting figure's feet rest on the floor
+MARGIN = 5.0
+CONTACT = 2.2  # how close to the floor, seat or wall a body part is said to touch it
 
-Point = tuple[float, float]
+# Half-widths at each end of a segment: tapered limbs, a torso wider at the chest.
+WIDTH = {
+    "lower_back": (5.0, 4.6),
+    "upper_back": (4.6, 5.4),
+    "neck": (2.2, 2.2),
+    "upper_arm": (2.5, 2.0),
+    "forearm": (2.0, 1.5),
+    "thigh": (3.8, 2.7),
+    "shin": (2.6, 1.8),
+    "foot": (1.7, 1.1),
+}
+# Every angle a pose may name that a preset need not give (degrees, 0 = the rest position).
+ZERO = (
+    "upper_back",
+    "lower_back_turn",
+    "lower_back_side",
+    "upper_back_turn",
+    "upper_back_side",
+    "neck_turn",
+    "neck_side",
+    "roll",
+    "arm_out",
+    "forearm_out",
+    "arm_far_out",
+    "forearm_far_out",
+    "thigh_out",
+    "shin_out",
+    "thigh_far_out",
+    "shin_far_out",
+)
+SIDES = (("near", 1.0, ""), ("far", -1.0, "_far"))
+# The points an arrow may start from: the parts that move in an exercise.
+MOVERS = (
+    "hand_near",
+    "hand_far",
+    "elbow_near",
+    "elbow_far",
+    "knee_near",
+    "knee_far",
+    "toe_near",
+    "toe_far",
+    "head",
+    "nose",
+    "shoulder",
+    "mid_back",
+    "pelvis",
+)
+VIEW_WEIGHT = {"side": 1.1, "front": 1.0, "top": 0.7}  # ties go to the easiest view to read
 
 
 @dataclass(frozen=True)
-class Line:
-    """A body segment or a prop line, in SVG coordinates (y grows downwards)."""
+class Skeleton:
+    """A posed body in 3-D, on the floor: its points, its segments and its props."""
 
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    kind: str  # near, far, torso, prop
+    points: dict[str, Vec]
+    segments: tuple[tuple[str, tuple[str, ...], float, float], ...]  # kind, points, widths
+    prop: str
+    seat: float | None  # height of the chair's seat
+    wall: float | None  # x of the wall behind the figure
+    mat: bool
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One filled outline in the drawing: a body part, a head, a prop."""
+
+    kind: str  # near, far, trunk, head, prop, wall, mat
+    points: str  # SVG polygon points
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """Which way the part that moves goes: a (curved) path with a head."""
+
+    path: str
+    head: str
 
 
 @dataclass(frozen=True)
@@ -43,10 +116,12 @@ class Drawing:
     viewbox: str
     width: float
     height: float
-    lines: tuple[Line, ...]
-    head: tuple[float, float, float]
-    floor: Line
-    mat: tuple[float, float, float, float] | None
+    shapes: tuple[Shape, ...]
+    floor: tuple[float, float, float, float] | None
+    face: tuple[float, float, float, str] | None  # where the nose or eye is drawn
+    arrow: Arrow | None
+    hold: tuple[float, float, float] | None  # a stopwatch: centre and radius
+    view: str
 
 
 @cache
@@ -60,80 +135,440 @@ def presets() -> dict[str, dict[str, Any]]:
 
 def angles(pose: Pose) -> dict[str, Any]:
     """The preset's angles with the pose's own angles put in their place."""
-    values = dict(presets()[pose.preset])
+    values: dict[str, Any] = dict.fromkeys(ZERO, 0.0)
+    values.update(presets()[pose.preset])
     values.update({k: v for k, v in pose.model_dump(exclude={"preset"}).items() if v is not None})
     return values
 
 
-def _step(origin: Point, angle: float, length: float) -> Point:
-    rad = math.radians(angle)
-    return origin[0] + length * math.cos(rad), origin[1] + length * math.sin(rad)
+# --- vectors ----------------------------------------------------------------------------
+
+
+def _add(a: Vec, b: Vec, k: float = 1.0) -> Vec:
+    return a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2]
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return a[0] - b[0], a[1] - b[1], a[2] - b[2]
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _cross(a: Vec, b: Vec) -> Vec:
+    return a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]
+
+
+def _unit(a: Vec) -> Vec:
+    n = math.sqrt(_dot(a, a)) or 1.0
+    return a[0] / n, a[1] / n, a[2] / n
+
+
+def direction(angle: float, out: float = 0.0, side: float = 1.0) -> Vec:
+    """A unit vector at angle in the side view, tipped out towards its own side by out."""
+    a, o = math.radians(angle), math.radians(out)
+    return math.cos(o) * math.cos(a), math.cos(o) * math.sin(a), side * math.sin(o)
+
+
+def _rotate(p: Vec, origin: Vec, axis: Vec, degrees: float) -> Vec:
+    """p turned about the axis through origin (Rodrigues' formula)."""
+    k, t = _unit(axis), math.radians(degrees)
+    v = _sub(p, origin)
+    c, s = math.cos(t), math.sin(t)
+    kv, kxv = _dot(k, v), _cross(k, v)
+    r = tuple(v[i] * c + kxv[i] * s + k[i] * kv * (1 - c) for i in range(3))
+    return _add(origin, r)  # type: ignore[arg-type]
+
+
+# --- the skeleton ----------------------------------------------------------------------
+
+UPPER = ("mid_back",)
+CHEST = ("shoulder", "head", "nose", "chest", "crown")
+ARMS = tuple(f"{j}_{s}" for s in ("near", "far") for j in ("shoulder", "elbow", "hand"))
+
+
+def _limbs(a: dict[str, Any], pts: dict[str, Vec]) -> None:
+    """Arms from the shoulders and legs from the hips, each segment's direction from a."""
+    for name, side, suffix in SIDES:
+        shoulder = _add(pts["shoulder"], (0.0, 0.0, side * SHOULDER_W))
+        elbow = _add(shoulder, direction(a["arm" + suffix], a[f"arm{suffix}_out"], side), UPPER_ARM)
+        hand = _add(
+            elbow, direction(a["forearm" + suffix], a[f"forearm{suffix}_out"], side), FOREARM
+        )
+        hip = (0.0, 0.0, side * HIP_W)
+        knee = _add(hip, direction(a["thigh" + suffix], a[f"thigh{suffix}_out"], side), THIGH)
+        ankle = _add(knee, direction(a["shin" + suffix], a[f"shin{suffix}_out"], side), SHIN)
+        toe = _add(ankle, direction(a["foot" + suffix]), FOOT)
+        pts.update(
+            {
+                f"shoulder_{name}": shoulder,
+                f"elbow_{name}": elbow,
+                f"hand_{name}": hand,
+                f"hip_{name}": hip,
+                f"knee_{name}": knee,
+                f"ankle_{name}": ankle,
+                f"toe_{name}": toe,
+            }
+        )
+
+
+def _bend(pts: dict[str, Vec], names: tuple[str, ...], joint: str, child: str, a: Any) -> None:
+    """Turn and side-bend the points above a joint of the spine about that joint."""
+    turn, side = a
+    origin = pts[joint]
+    axis = _unit(_sub(pts[child], origin))
+    for name in names:
+        if side:
+            pts[name] = _rotate(pts[name], origin, _cross(axis, (0.0, 0.0, 1.0)), side)
+    for name in names:
+        if turn:
+            pts[name] = _rotate(pts[name], origin, axis, -turn)
 
 
 @cache
-def draw(pose: Pose) -> Drawing:
-    """Lay out a figure for pose: joints from the hip outwards, then onto the floor."""
+def skeleton(pose: Pose) -> Skeleton:
+    """The body posed in 3-D and put on the floor (or the seat of the chair)."""
     a = angles(pose)
-    hip: Point = (0.0, 0.0)
-    shoulder = _step(hip, a["torso"], TORSO)
-    head = _step(shoulder, a["head"], NECK + HEAD_R)
-    segments: list[tuple[Point, Point, str]] = []
-    for side, kind in (("_far", "far"), ("", "near")):
-        elbow = _step(shoulder, a[f"arm{side}"], UPPER_ARM)
-        hand = _step(elbow, a[f"forearm{side}"], FOREARM)
-        knee = _step(hip, a[f"thigh{side}"], THIGH)
-        ankle = _step(knee, a[f"shin{side}"], SHIN)
-        toe = _step(ankle, a[f"foot{side}"], FOOT)
-        segments += [(hip, knee, kind), (knee, ankle, kind), (ankle, toe, kind)]
-        if kind == "far":
-            segments += [(shoulder, elbow, kind), (elbow, hand, kind)]
-        else:
-            segments.insert(len(segments) - 3, (hip, shoulder, "torso"))
-            segments += [(shoulder, elbow, kind), (elbow, hand, kind)]
-    points = [p for seg in segments for p in seg[:2]]
-    floor = min([y - LIMB_WIDTH / 2 for _, y in points] + [head[1] - HEAD_R])
-    if a["prop"] == "chair":
-        floor = min(floor, hip[1] - 22)
-    return _to_svg(segments, head, floor, a["prop"], hip)
+    pelvis: Vec = (0.0, 0.0, 0.0)
+    mid = _add(pelvis, direction(a["torso"]), LOWER_BACK)
+    upper = a["torso"] - a["upper_back"]
+    shoulder = _add(mid, direction(upper), UPPER_BACK)
+    head = _add(shoulder, direction(a["head"]), NECK + HEAD_R)
+    pts: dict[str, Vec] = {
+        "pelvis": pelvis,
+        "mid_back": mid,
+        "shoulder": shoulder,
+        "head": head,
+        "nose": _add(head, direction(a["head"] - 90), HEAD_R),
+        "crown": _add(head, direction(a["head"]), HEAD_R),
+        "chest": _add(shoulder, direction(upper - 90), 1.0),
+    }
+    _limbs(a, pts)
+    head_part = ("head", "nose", "crown")
+    _bend(pts, head_part, "shoulder", "head", (a["neck_turn"], a["neck_side"]))
+    chest = CHEST + ARMS
+    _bend(pts, chest, "mid_back", "shoulder", (a["upper_back_turn"], a["upper_back_side"]))
+    trunk = UPPER + chest
+    _bend(pts, trunk, "pelvis", "mid_back", (a["lower_back_turn"], a["lower_back_side"]))
+    if a["roll"]:
+        pts = {k: _rotate(p, pelvis, (1.0, 0.0, 0.0), -a["roll"]) for k, p in pts.items()}
+    return _placed(pts, a["prop"])
 
 
-def _to_svg(
-    segments: list[tuple[Point, Point, str]], head: Point, floor: float, prop: str, hip: Point
-) -> Drawing:
-    lines = [Line(p[0], -p[1], q[0], -q[1], kind) for p, q, kind in segments]
-    xs = [x for ln in lines for x in (ln.x1, ln.x2)] + [head[0] - HEAD_R, head[0] + HEAD_R]
-    ys = [y for ln in lines for y in (ln.y1, ln.y2)] + [-head[1] - HEAD_R]
-    ground = -floor
-    if prop == "chair":
-        seat_y = -hip[1] + LIMB_WIDTH
-        front, back = hip[0] + 7, hip[0] - 9
-        lines += [
-            Line(back, seat_y, front, seat_y, "prop"),
-            Line(front, seat_y, front, ground, "prop"),
-            Line(back, seat_y - 22, back, ground, "prop"),
+def _segments() -> tuple[tuple[str, tuple[str, ...], float, float], ...]:
+    """The body parts: which points each joins, and its half-width at each end."""
+    parts: list[tuple[str, tuple[str, ...], float, float]] = []
+    for name, _, _ in SIDES:
+        parts += [
+            (name, (f"hip_{name}", f"knee_{name}"), *WIDTH["thigh"]),
+            (name, (f"knee_{name}", f"ankle_{name}"), *WIDTH["shin"]),
+            (name, (f"ankle_{name}", f"toe_{name}"), *WIDTH["foot"]),
+            (name, (f"shoulder_{name}", f"elbow_{name}"), *WIDTH["upper_arm"]),
+            (name, (f"elbow_{name}", f"hand_{name}"), *WIDTH["forearm"]),
         ]
-        xs += [back, front]
-        ys += [seat_y - 22]
+    parts += [
+        ("trunk", ("hip_near", "hip_far", "mid_back"), *WIDTH["lower_back"]),
+        ("trunk", ("mid_back", "shoulder_near", "shoulder_far"), *WIDTH["upper_back"]),
+        ("trunk", ("shoulder", "head"), *WIDTH["neck"]),
+    ]
+    return tuple(parts)
+
+
+SEGMENTS = _segments()
+RADIUS = {"pelvis": 5.0, "mid_back": 4.6, "shoulder": 5.4, "head": HEAD_R, "crown": 0.0}
+
+
+def _widths(ends: tuple[str, ...], w0: float, w1: float) -> list[float]:
+    """The half-width at each point of a part (a torso part's pair of hips or shoulders
+    shares one)."""
+    if len(ends) == 2:
+        return [w0, w1]
+    return [w0, w0, w1] if ends[0].startswith("hip") else [w0, w1, w1]
+
+
+@cache
+def radius(name: str) -> float:
+    """How far the outline reaches beyond a point: the widest part that ends there."""
+    if name in RADIUS:
+        return RADIUS[name]
+    found = [
+        w
+        for _, ends, w0, w1 in SEGMENTS
+        for e, w in zip(ends, _widths(ends, w0, w1), strict=True)
+        if e == name
+    ]
+    return max(found, default=1.5)
+
+
+def _placed(pts: dict[str, Vec], prop: str) -> Skeleton:
+    """Put the body on the floor, or with its pelvis on the chair's seat."""
+    seat = None
+    if prop == "chair":
+        seat = SEAT
+        dy = SEAT + RADIUS["pelvis"] - pts["pelvis"][1]
+    else:
+        dy = -min(p[1] - radius(n) for n, p in pts.items())
+    placed = {k: (p[0], p[1] + dy, p[2]) for k, p in pts.items()}
+    wall = None
     if prop == "wall":
-        wall_x = min(xs) - 4
-        lines.append(Line(wall_x, ground, wall_x, min(ys) - 6, "prop"))
-        xs.append(wall_x)
-    left, right = min(xs) - MARGIN, max(xs) + MARGIN
-    top, bottom = min(ys) - MARGIN, ground + MARGIN
-    mat = (left + 2, ground - 0.5, right - left - 4, 2.5) if prop == "mat" else None
+        wall = min(placed[n][0] - RADIUS[n] for n in ("pelvis", "mid_back", "shoulder", "head"))
+    return Skeleton(placed, SEGMENTS, prop, seat, wall, prop == "mat")
+
+
+# --- projection -------------------------------------------------------------------------
+
+
+def project(p: Vec, view: str) -> tuple[float, float, float]:
+    """Screen x, screen y (down) and depth (larger is nearer) of a point in a view."""
+    if view == "front":
+        return -p[2], -p[1], p[0]
+    if view == "top":
+        return p[0], p[2], p[1]
+    return p[0], -p[1], p[2]
+
+
+def choose_view(start: Skeleton, end: Skeleton) -> str:
+    """The view in which start and end differ most, and the body is least foreshortened."""
+    scores = {
+        view: displacement(start, end, view) * extent(start, view) * w
+        for view, w in VIEW_WEIGHT.items()
+    }
+    return max(scores, key=lambda v: scores[v])
+
+
+def extent(sk: Skeleton, view: str) -> float:
+    """How large the body shows in a view: the diagonal of its outline's box."""
+    pts = [project(p, view) for p in sk.points.values()]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return math.hypot(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def displacement(start: Skeleton, end: Skeleton, view: str) -> float:
+    """How far the moving parts travel on the page between start and end, summed."""
+    total = 0.0
+    for name in MOVERS:
+        p, q = project(start.points[name], view), project(end.points[name], view)
+        total += math.hypot(p[0] - q[0], p[1] - q[1])
+    return total
+
+
+def _circle(c: Point, r: float, n: int = 8) -> list[Point]:
+    return [
+        (c[0] + r * math.cos(2 * math.pi * i / n), c[1] + r * math.sin(2 * math.pi * i / n))
+        for i in range(n)
+    ]
+
+
+def _hull(points: list[Point]) -> list[Point]:
+    """The convex hull, counter-clockwise (Andrew's monotone chain)."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def turn(o: Point, a: Point, b: Point) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point] = []
+    upper: list[Point] = []
+    for p in pts:
+        while len(lower) >= 2 and turn(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and turn(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _num(v: float) -> str:
+    """A coordinate with one decimal at most: 12.0 is 12, -0.0 is 0."""
+    text = f"{v:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _poly(points: list[Point]) -> str:
+    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+
+
+def _body(sk: Skeleton, view: str) -> list[tuple[float, Shape]]:
+    """Every body part as an outline with its depth."""
+    out: list[tuple[float, Shape]] = []
+    for kind, ends, w0, w1 in sk.segments:
+        proj = [project(sk.points[e], view) for e in ends]
+        widths = _widths(ends, w0, w1)
+        circles = [
+            pt for (x, y, _), w in zip(proj, widths, strict=True) for pt in _circle((x, y), w)
+        ]
+        depth = sum(p[2] for p in proj) / len(proj)
+        out.append((depth, Shape(kind, _poly(_hull(circles)))))
+    hx, hy, hd = project(sk.points["head"], view)
+    out.append((hd, Shape("head", _poly(_circle((hx, hy), HEAD_R, 20)))))
+    return out
+
+
+def _props(sk: Skeleton, view: str) -> list[Shape]:
+    """Chair, mat and wall, in the same projection, behind the body."""
+    shapes: list[Shape] = []
+    boxes: list[tuple[str, Vec, Vec]] = []
+    if sk.seat is not None:
+        px = sk.points["pelvis"][0]
+        back, front = px - 9.0, px + 8.0
+        boxes += [
+            ("prop", (back, sk.seat - 2.5, -9.0), (front, sk.seat, 9.0)),
+            ("prop", (front - 1.5, 0.0, -9.0), (front, sk.seat, -7.5)),
+            ("prop", (front - 1.5, 0.0, 7.5), (front, sk.seat, 9.0)),
+            ("prop", (back, 0.0, -9.0), (back + 1.5, sk.seat + 22.0, -7.5)),
+            ("prop", (back, 0.0, 7.5), (back + 1.5, sk.seat + 22.0, 9.0)),
+            ("prop", (back, sk.seat + 12.0, -9.0), (back + 1.5, sk.seat + 22.0, 9.0)),
+        ]
+    if sk.mat:
+        xs = [p[0] for p in sk.points.values()]
+        zs = [p[2] for p in sk.points.values()]
+        lo_z, hi_z = min(min(zs) - 4.0, -11.0), max(max(zs) + 4.0, 11.0)
+        boxes.append(("mat", (min(xs) - 4.0, -1.2, lo_z), (max(xs) + 4.0, 0.0, hi_z)))
+    if sk.wall is not None:
+        boxes.append(("wall", (sk.wall - 3.0, 0.0, -16.0), (sk.wall, 105.0, 16.0)))
+    for kind, lo, hi in boxes:
+        corners = [
+            project((x, y, z), view)
+            for x in (lo[0], hi[0])
+            for y in (lo[1], hi[1])
+            for z in (lo[2], hi[2])
+        ]
+        shapes.append(Shape(kind, _poly(_hull([(c[0], c[1]) for c in corners]))))
+    return shapes
+
+
+def _arrow(start: Skeleton, end: Skeleton, view: str, turning: bool) -> Arrow | None:
+    """From where the part that moves most was to where it goes, beside the body."""
+    moves = []
+    for name in MOVERS:
+        p, q = project(start.points[name], view), project(end.points[name], view)
+        moves.append((math.hypot(p[0] - q[0], p[1] - q[1]), name, p, q))
+    dist, name, p, q = max(moves)
+    if dist < 1.0:
+        return None
+    centre = project(end.points["mid_back"], view)
+    mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
+    ux, uy = (q[0] - p[0]) / dist, (q[1] - p[1]) / dist
+    nx, ny = -uy, ux  # perpendicular, turned away from the body
+    if (mx - centre[0]) * nx + (my - centre[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    half = max(dist, 12.0) / 2 * 0.8
+    gap = radius(name) + 3.0
+    sx, sy = mx - ux * half + nx * gap, my - uy * half + ny * gap
+    ex, ey = mx + ux * half + nx * gap, my + uy * half + ny * gap
+    bulge = half * 0.7 if turning else 0.0
+    cx, cy = mx + nx * (gap + bulge), my + ny * (gap + bulge)
+    tx, ty = ex - cx, ey - cy
+    tn = math.hypot(tx, ty) or 1.0
+    tx, ty = tx / tn, ty / tn
+    size = 3.2
+    head = [
+        (ex + tx * size, ey + ty * size),
+        (ex - ty * size * 0.8, ey + tx * size * 0.8),
+        (ex + ty * size * 0.8, ey - tx * size * 0.8),
+    ]
+    path = f"M{_num(sx)} {_num(sy)} Q{_num(cx)} {_num(cy)} {_num(ex)} {_num(ey)}"
+    return Arrow(path, _poly(head))
+
+
+def _face(sk: Skeleton, view: str) -> tuple[float, float, float, str] | None:
+    """The nose where it shows: beyond the head's outline, or on it as a light dot."""
+    hx, hy, hd = project(sk.points["head"], view)
+    nx, ny, nd = project(sk.points["nose"], view)
+    if nd < hd - 0.2 * HEAD_R:
+        return None  # the face looks away
+    off = math.hypot(nx - hx, ny - hy)
+    if off > 0.75 * HEAD_R:
+        k = (HEAD_R + 0.6) / off
+        return round(hx + (nx - hx) * k, 1), round(hy + (ny - hy) * k, 1), 1.8, "nose"
+    return round(nx, 1), round(ny, 1), 1.4, "eye"
+
+
+def draw_pair(start: Pose, end: Pose, view: str | None, hold: bool) -> tuple[Drawing, Drawing]:
+    """The start and end drawings of an exercise, in one view and one frame."""
+    return _draw_pair(start, end, view, hold)
+
+
+@cache
+def _draw_pair(start: Pose, end: Pose, view: str | None, hold: bool) -> tuple[Drawing, Drawing]:
+    s, e = skeleton(start), skeleton(end)
+    chosen = view or choose_view(s, e)
+    turning = any(
+        angles(start)[k] != angles(end)[k] for k in ZERO if k.endswith(("_turn", "_side"))
+    )
+    arrow = None if hold else _arrow(s, e, chosen, turning)
+    bodies = [_body(s, chosen), _body(e, chosen)]
+    props = [_props(s, chosen), _props(e, chosen)]
+    pts = [pt for part in bodies for _, shape in part for pt in _points(shape.points)]
+    pts += [pt for part in props for shape in part for pt in _points(shape.points)]
+    if arrow is not None:
+        pts += _points(arrow.head)
+        nums = [float(t) for t in arrow.path.replace("M", " ").replace("Q", " ").split()]
+        pts += list(zip(nums[::2], nums[1::2], strict=True))
+    left = min(x for x, _ in pts) - MARGIN
+    right = max(x for x, _ in pts) + MARGIN
+    top = min(y for _, y in pts) - MARGIN - (10.0 if hold else 0.0)
+    bottom = max(y for _, y in pts) + MARGIN
+    if chosen != "top":
+        bottom = max(bottom, MARGIN * 0.6)
+    box = (left, top, right, bottom)
+    return (
+        _assemble(s, bodies[0], props[0], chosen, box, None, False),
+        _assemble(e, bodies[1], props[1], chosen, box, arrow, hold),
+    )
+
+
+def _points(text: str) -> list[Point]:
+    return [(float(x), float(y)) for x, y in (pair.split(",") for pair in text.split())]
+
+
+def _assemble(
+    sk: Skeleton,
+    body: list[tuple[float, Shape]],
+    props: list[Shape],
+    view: str,
+    box: tuple[float, float, float, float],
+    arrow: Arrow | None,
+    hold: bool,
+) -> Drawing:
+    """One drawing: props behind, then the body far to near, the floor, the marks."""
+    left, top, right, bottom = box
+    floor = None if view == "top" else (round(left, 1), 0.0, round(right, 1), 0.0)
+    centre = project(sk.points["mid_back"], view)[2]
+    ordered = [
+        Shape("far" if d < centre - 2.5 else "near", shape.points)
+        if shape.kind in ("near", "far")
+        else shape
+        for d, shape in sorted(body, key=lambda item: item[0])
+    ]
     width, height = right - left, bottom - top
+    marker = (round(right - 8.0, 1), round(top + 8.0, 1), 5.5) if hold else None
     return Drawing(
         viewbox=f"{left:.1f} {top:.1f} {width:.1f} {height:.1f}",
         width=round(width, 1),
         height=round(height, 1),
-        lines=tuple(_rounded(ln) for ln in lines),
-        head=(round(head[0], 1), round(-head[1], 1), HEAD_R),
-        floor=_rounded(Line(left, ground, right, ground, "floor")),
-        mat=tuple(round(v, 1) for v in mat) if mat else None,  # type: ignore[arg-type]
+        shapes=tuple(props + ordered),
+        floor=floor,
+        face=_face(sk, view),
+        arrow=arrow,
+        hold=marker,
+        view=view,
     )
 
 
-def _rounded(line: Line) -> Line:
-    return Line(
-        round(line.x1, 1), round(line.y1, 1), round(line.x2, 1), round(line.y2, 1), line.kind
+def draw(pose: Pose, view: str = "side") -> Drawing:
+    """One pose drawn on its own, with no arrow."""
+    return _draw_pair(pose, pose, view, False)[0]
+
+
+def largest_move(start: Pose, end: Pose, view: str) -> tuple[float, str]:
+    """How far (in drawing units) the part that moves most travels in a view, and which."""
+    s, e = skeleton(start), skeleton(end)
+    return max(
+        (math.dist(project(s.points[n], view)[:2], project(e.points[n], view)[:2]), n)
+        for n in MOVERS
     )

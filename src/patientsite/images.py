@@ -88,7 +88,21 @@ def _load(path: Path, mtime_ns: int, size: int, name: str) -> Image:
 
 def _raster(data: bytes, kind: str, name: str) -> Image:
     """A PNG or JPEG decoded and written anew (no metadata), within the pixel limit."""
-    from PIL import Image as Pillow  # WeasyPrint's dependency; only needed for a clinic's images
+    from PIL import ImageFile
+
+    # WeasyPrint turns on Pillow's process-wide LOAD_TRUNCATED_IMAGES when it is imported; a
+    # truncated file must be refused whatever was imported before, so the flag is off here.
+    truncated_allowed = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        return _decoded(data, kind, name)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_allowed
+
+
+def _decoded(data: bytes, kind: str, name: str) -> Image:
+    """_raster's work, with truncated files refused."""
+    from PIL import Image as Pillow
     from PIL import ImageOps, UnidentifiedImageError
 
     try:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, triage
+from patientsite import images, posecheck, triage
 from patientsite import model as m
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
@@ -447,6 +447,7 @@ def _cross_check(
         exercise = content.exercises[ex_id]
         yield from _source_refs(doc, exercise)
         yield from _exercise_refs(content, exercise, doc)
+        yield from posecheck.check(exercise, doc)
     yield from _page_checks(content, docs["site"])
     clinic_doc = docs["clinic"]
     assert clinic_doc is not None

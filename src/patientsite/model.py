@@ -1393,26 +1393,48 @@ class Dosage(Strict):
 
 
 Angle = Annotated[float, Field(ge=-360, le=360)]
-PRESETS = ("standing", "sitting", "supine", "hook-lying", "prone", "quadruped", "side-plank")
+PRESETS = (
+    "standing",
+    "sitting",
+    "supine",
+    "hook-lying",
+    "prone",
+    "quadruped",
+    "side-lying",
+    "side-plank",
+)
 PROPS = ("none", "mat", "chair", "wall")
+VIEWS = ("side", "front", "top")
+POSITIONS = ("standing", "sitting", "supine", "prone", "side-lying", "quadruped")
+
+
+def _turn_field(da: str, en: str) -> Any:
+    """An optional angle in degrees that keeps the preset's value when left out."""
+    return Field(
+        default=None,
+        description=describe(da + " Uden: stillingens egen.", en + " Without: the preset's own."),
+    )
 
 
 class Pose(Strict):
-    """A side-view figure: a preset position, with any segment's angle changed.
+    """A figure's 3-D pose: a preset position, with any angle changed (figure.py draws it).
 
     Angles are in degrees, counter-clockwise from pointing right (0 = right, 90 = up,
     -90 = down). Each names the direction of a body segment from its upper joint:
     torso from hip to shoulder, head from shoulder, arm from shoulder to elbow,
     forearm from elbow to hand, thigh from hip to knee, shin from knee to ankle.
-    `_far` is the limb further from the viewer (drawn lighter).
+    `_far` is the limb further from the viewer (drawn lighter). The spine, the limbs out of
+    the side plane and the roll of the whole body are the fields after `foot_far`.
     """
 
     preset: Literal[PRESETS] = Field(  # type: ignore[valid-type]
         description=describe(
             "Udgangsstilling: standing, sitting, supine (på ryggen), hook-lying (på ryggen med "
-            "bøjede knæ), prone (på maven), quadruped (på alle fire) eller side-plank.",
+            "bøjede knæ), prone (på maven), quadruped (på alle fire), side-lying (på siden) "
+            "eller side-plank.",
             "Starting position: standing, sitting, supine (on the back), hook-lying (on the "
-            "back, knees bent), prone (on the front), quadruped (on all fours) or side-plank.",
+            "back, knees bent), prone (on the front), quadruped (on all fours), side-lying "
+            "(on the side) or side-plank.",
         )
     )
     prop: Literal[PROPS] | None = Field(  # type: ignore[valid-type]
@@ -1508,6 +1530,72 @@ class Pose(Strict):
         ),
     )
 
+    upper_back: Angle | None = _turn_field(
+        "Hvor meget den øvre ryg bøjer frem i forhold til lænden (negativ: bagover), i grader.",
+        "How far the upper back bends forwards from the lower back (negative: backwards), "
+        "in degrees.",
+    )
+    lower_back_turn: Angle | None = _turn_field(
+        "Drejning af lænden (positiv: mod den nære side), i grader.",
+        "Rotation of the lower back (positive: towards the near side), in degrees.",
+    )
+    lower_back_side: Angle | None = _turn_field(
+        "Sidebøjning af lænden (positiv: mod den nære side), i grader.",
+        "Side bend of the lower back (positive: towards the near side), in degrees.",
+    )
+    upper_back_turn: Angle | None = _turn_field(
+        "Drejning af den øvre ryg (positiv: mod den nære side), i grader.",
+        "Rotation of the upper back (positive: towards the near side), in degrees.",
+    )
+    upper_back_side: Angle | None = _turn_field(
+        "Sidebøjning af den øvre ryg (positiv: mod den nære side), i grader.",
+        "Side bend of the upper back (positive: towards the near side), in degrees.",
+    )
+    neck_turn: Angle | None = _turn_field(
+        "Drejning af hovedet (positiv: mod den nære side), i grader.",
+        "Rotation of the head (positive: towards the near side), in degrees.",
+    )
+    neck_side: Angle | None = _turn_field(
+        "Sidebøjning af nakken (positiv: mod den nære side), i grader.",
+        "Side bend of the neck (positive: towards the near side), in degrees.",
+    )
+    roll: Angle | None = _turn_field(
+        "Hele kroppen vippet om sin længdeakse: 90 er på siden med den nære side opad.",
+        "The whole body tipped about its long axis: 90 is on the side, near side up.",
+    )
+    arm_out: Angle | None = _turn_field(
+        "Overarmen ud til siden (negativ: ind over kroppen), i grader.",
+        "The upper arm out to the side (negative: across the body), in degrees.",
+    )
+    forearm_out: Angle | None = _turn_field(
+        "Underarmen ud til siden (negativ: ind over kroppen), i grader.",
+        "The forearm out to the side (negative: across the body), in degrees.",
+    )
+    arm_far_out: Angle | None = _turn_field(
+        "Den fjerne overarm ud til siden, i grader.",
+        "The far upper arm out to the side, in degrees.",
+    )
+    forearm_far_out: Angle | None = _turn_field(
+        "Den fjerne underarm ud til siden, i grader.",
+        "The far forearm out to the side, in degrees.",
+    )
+    thigh_out: Angle | None = _turn_field(
+        "Låret ud til siden (negativ: ind over det andet ben), i grader.",
+        "The thigh out to the side (negative: across the other leg), in degrees.",
+    )
+    shin_out: Angle | None = _turn_field(
+        "Underbenet ud til siden, i grader.",
+        "The shin out to the side, in degrees.",
+    )
+    thigh_far_out: Angle | None = _turn_field(
+        "Det fjerne lår ud til siden, i grader.",
+        "The far thigh out to the side, in degrees.",
+    )
+    shin_far_out: Angle | None = _turn_field(
+        "Det fjerne underben ud til siden, i grader.",
+        "The far shin out to the side, in degrees.",
+    )
+
 
 class Figure(Strict):
     """One drawing of an exercise: generated from a pose, or a clinic's own image."""
@@ -1549,6 +1637,15 @@ class Illustration(Strict):
 
     start: Figure = Field(description=describe("Startstillingen.", "The starting position."))
     end: Figure = Field(description=describe("Slutstillingen.", "The end position."))
+    view: Literal[VIEWS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description=describe(
+            "Hvorfra tegningerne ses: side, front eller top. Uden: den, hvor start og slut "
+            "adskiller sig mest.",
+            "Where the drawings are seen from: side, front or top. Without: the one in which "
+            "start and end differ most.",
+        ),
+    )
 
 
 class Exercise(ContentFile):
@@ -1596,6 +1693,16 @@ class Exercise(ContentFile):
             "Udstyr, ét pr. punkt. En tom liste [], hvis der ikke skal bruges udstyr.",
             "Equipment, one per item. An empty list [] if none is needed.",
         ),
+    )
+    position: Literal[POSITIONS] = Field(  # type: ignore[valid-type]
+        description=describe(
+            "Stillingen, øvelsen starter i: standing (stående), sitting (siddende), supine (på "
+            "ryggen), prone (på maven), side-lying (på siden) eller quadruped (på alle fire). "
+            "Startstegningen skal vise den.",
+            "The position the exercise starts in: standing, sitting, supine (on the back), "
+            "prone (on the front), side-lying (on the side) or quadruped (on all fours). The "
+            "start drawing must show it.",
+        )
     )
     start_position: Text = Field(
         description=describe("Sådan starter man.", "The starting position.")

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from patientsite import images
 from patientsite import model as m
-from patientsite.figure import draw
+from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
 from patientsite.loader import Content
 from patientsite.qr import qr_tables
@@ -197,8 +197,8 @@ def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
         for which in ("start", "end"):
             fig: m.Figure = getattr(exercise.illustration, which)
             size: tuple[int, int] | None
-            if fig.pose is not None:
-                drawing = draw(fig.pose)
+            drawing = drawings(exercise).get(which)
+            if drawing is not None:
                 size = round(drawing.width * DRAWING_SCALE), round(drawing.height * DRAWING_SCALE)
                 suffix = ".svg"
             else:
@@ -206,6 +206,19 @@ def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
                 size, suffix = image.size, image.suffix
             files[exercise.id, which] = FigureFile(f"{FIGURES}/{exercise.id}-{which}{suffix}", size)
     return files
+
+
+def drawings(exercise: m.Exercise) -> dict[str, Drawing]:
+    """An exercise's drawings made from poses, by "start" or "end", in one view and frame.
+
+    A lone pose (the other picture is the clinic's own) is drawn against itself."""
+    ill = exercise.illustration
+    start, end = ill.start.pose, ill.end.pose
+    if start is None and end is None:
+        return {}
+    hold = exercise.dosage.reps is None
+    first, last = draw_pair(start or end, end or start, ill.view, hold)  # type: ignore[arg-type]
+    return {k: v for k, v, pose in (("start", first, start), ("end", last, end)) if pose}
 
 
 def _own_image(content: Content, name: str) -> images.Image:
@@ -231,10 +244,9 @@ def render_figures(
         for which in ("start", "end"):
             fig: m.Figure = getattr(exercise.illustration, which)
             file = files[exercise.id, which]
-            if fig.pose is not None:
-                svg = env.get_template("_drawing.html").render(
-                    drawing=draw(fig.pose), size=file.size
-                )
+            drawing = drawings(exercise).get(which)
+            if drawing is not None:
+                svg = env.get_template("_drawing.html").render(drawing=drawing, size=file.size)
                 out[file.path] = svg.encode("utf-8")
             else:
                 out[file.path] = _own_image(content, str(fig.image)).data
