@@ -316,3 +316,69 @@ def test_the_diary_says_when_to_stop_and_call(built: Build) -> None:
     box = html[html.index('<div class="ps-stop" id="stop">') :]
     assert box.count('href="tel:112"') == 4
     assert 'href="../warning-signs/"' in box
+
+
+def test_two_cards_at_one_level_are_refused(project: Path, languages: tuple[Language, ...]) -> None:
+    edit(project, "warning_signs.yaml", "    urgency: urgent", "    urgency: routine")
+    where = position(project, "warning_signs.yaml", "urgency: routine", "urgency", occurrence=1)
+    assert (
+        f"content/warning_signs.yaml:{where}: levels[2].urgency: a second card at level "
+        "'routine' (also levels[1]); put its signs on that card"
+    ) in problems(project, languages)
+
+
+def test_a_more_urgent_card_after_a_less_urgent_one_is_refused(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    path = project / "content" / "warning_signs.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    urgency: emergency\n", "@@\n").replace(
+        "    urgency: urgent\n", "    urgency: emergency\n"
+    )
+    path.write_text(text.replace("@@\n", "    urgency: urgent\n"), encoding="utf-8")
+    where = position(project, "warning_signs.yaml", "urgency: emergency", "urgency")
+    assert (
+        f"content/warning_signs.yaml:{where}: levels[1].urgency: level 'emergency' comes after "
+        "a less urgent card; most urgent first"
+    ) in problems(project, languages)
+
+
+def test_the_catalogue_keeps_none_for_signs_that_are_no_red_flag(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    edit(project, "red_flags.yaml", "  - id: thoracic-band", "  - id: none")
+    where = position(project, "red_flags.yaml", "  - id: none", "id")
+    assert (
+        f"content/red_flags.yaml:{where}: red_flags[15].id: 'none' is kept for signs that are "
+        "no red flag"
+    ) in problems(project, languages)
+
+
+def test_a_red_flag_names_only_known_body_regions(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    edit(
+        project,
+        "red_flags.yaml",
+        '    regions: [thoracic]\n    keywords:\n      da: ["bælte"]',
+        '    regions: [chest]\n    keywords:\n      da: ["bælte"]',
+    )
+    where = position(project, "red_flags.yaml", "regions: [chest]", "regions")
+    line, column = where.split(":")
+    assert (
+        f"content/red_flags.yaml:{line}:{int(column) + len('regions: [')}: "
+        "red_flags[15].regions[0]: unknown body region 'chest' (expected one of: neck, "
+        "thoracic, back, low-back)"
+    ) in problems(project, languages)
+
+
+def test_the_chest_cannot_name_a_place_of_pain_in_english(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    edit(project, "programme.yaml", "your upper back (between the shoulder blades)", "your chest")
+    where = position(project, "programme.yaml", "your chest", "en")
+    assert problems(project, languages) == [
+        f"content/programme.yaml:{where}: target_group.criteria[1].en: 'chest' can be read "
+        'as a place of pain that it is not (Pain "i brystet" (in the chest) can be the '
+        "heart); write 'upper back (between the shoulder blades)' instead"
+    ]

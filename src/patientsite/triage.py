@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 NONE = "none"  # a sign that is no red flag (the brochure's "contact the clinic" items)
 EMERGENCY = "{emergency}"
 HELPLINE = "{helpline}"
+REQUIRED_NUMBER = {"emergency": EMERGENCY, "urgent": HELPLINE}  # the number each card must give
 
 
 def check(content: Content, docs: Mapping[str, YamlDocument | None]) -> Iterator[Problem]:
@@ -76,6 +77,9 @@ def levels(content: Content, doc: YamlDocument) -> Iterator[Problem]:
     """Cards run from the most urgent down, one card per level, each with the right number."""
     seen: dict[str, int] = {}
     previous = 99
+    reserved = {r.helpline.number for r in content.regions.regions} | {
+        s.number for s in content.site.services
+    }
     for index, level in enumerate(content.warning_signs.levels):
         loc: Loc = ("levels", index, "urgency")
         if level.urgency in seen:
@@ -94,7 +98,7 @@ def levels(content: Content, doc: YamlDocument) -> Iterator[Problem]:
         seen.setdefault(level.urgency, index)
         previous = min(previous, rank(level.urgency))
         numbers = [c.number for c in level.contacts]
-        required = {"emergency": EMERGENCY, "urgent": HELPLINE}.get(level.urgency)
+        required = REQUIRED_NUMBER.get(level.urgency)
         if required and required not in numbers:
             yield problem_at(
                 doc,
@@ -102,9 +106,6 @@ def levels(content: Content, doc: YamlDocument) -> Iterator[Problem]:
                 f"a card at level '{level.urgency}' must give the number {required} "
                 f"(got {', '.join(numbers)})",
             )
-        reserved = {r.helpline.number for r in content.regions.regions} | {
-            s.number for s in content.site.services
-        }
         for c_index, contact in enumerate(level.contacts):
             if not contact.number.startswith("{") and contact.number in reserved:
                 yield problem_at(
