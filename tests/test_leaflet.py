@@ -394,3 +394,17 @@ def test_the_booklet_embeds_only_its_own_font(booklet: tuple[str, Path]) -> None
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
     assert fonts and all(name.startswith("Atkinson-Hyperlegible") for name in fonts), fonts
+
+
+def test_the_booklet_has_a_box_for_the_first_appointment(
+    booklet: tuple[str, Path], content: Content
+) -> None:
+    lang, path = booklet
+    text = pdf_text(path)
+    labels = content.site.labels
+    for wanted in (
+        labels.first_appointment,
+        labels.time_of_day,
+        content.exercise_library.diary.date,
+    ):
+        assert squash(wanted.get(lang)) in text

@@ -456,6 +456,8 @@ class Labels(Strict):
     booklet_title: Text
     booklet_download: Text
     contents: Text
+    first_appointment: Text
+    time_of_day: Text
 
 
 class SiteFile(ContentFile):
