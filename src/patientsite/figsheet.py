@@ -8,12 +8,11 @@ sheet is one self-contained file. The markup is overrides/figures/sheet.html.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
+from patientsite import images
+from patientsite.leaflet import print_environment, render_document
 from patientsite.loader import Content
 from patientsite.render import drawings, figure_files, render_figures, text_helpers
 
@@ -30,20 +29,14 @@ def sheet_html(content: Content, lang: str, templates: Path, page_templates: Pat
     """The review sheet's HTML in one language."""
     files = figure_files(content)
     data = render_figures(content, page_templates)
-    figures = {}
-    for key, file in files.items():
-        kind = "image/svg+xml" if file.path.endswith(".svg") else "image/png"
-        if file.path.endswith((".jpg", ".jpeg")):
-            kind = "image/jpeg"
-        encoded = base64.b64encode(data[file.path]).decode("ascii")
-        figures[key] = SheetFigure(f"data:{kind};base64,{encoded}", file.size)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    figures = {
+        key: SheetFigure(
+            images.data_uri(images.Image(data[file.path], Path(file.path).suffix, None)),
+            file.size,
+        )
+        for key, file in files.items()
+    }
+    env = print_environment(templates)
     exercises = sorted(content.exercises.values(), key=lambda e: e.id)
     views = {e.id: d["start"].view for e in exercises if (d := drawings(e)).get("start")}
     context = {
@@ -58,13 +51,15 @@ def sheet_html(content: Content, lang: str, templates: Path, page_templates: Pat
 def write_sheet(
     content: Content, lang: str, templates: Path, page_templates: Path, out: Path
 ) -> list[Path]:
-    """Write figures-<lang>.html and figures-<lang>.pdf into out; return their paths."""
-    from weasyprint import HTML
+    """Write figures-<lang>.html and figures-<lang>.pdf into out; return their paths.
 
+    The PDF is laid out as the leaflets are: nothing is fetched but the templates, the font
+    and data: URIs (leaflet.render_document).
+    """
     html = sheet_html(content, lang, templates, page_templates)
     out.mkdir(parents=True, exist_ok=True)
     page = out / f"figures-{lang}.html"
     page.write_text(html, encoding="utf-8")
     pdf = out / f"figures-{lang}.pdf"
-    HTML(string=html, base_url=str(templates)).write_pdf(pdf)
+    pdf.write_bytes(render_document(html, templates).write_pdf())
     return [page, pdf]

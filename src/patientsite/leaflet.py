@@ -140,6 +140,17 @@ def issue_date(content: Content) -> date:
     return max(r.reviewed_on for r in reviews)
 
 
+def print_environment(templates: Path) -> jinja2.Environment:
+    """The Jinja environment of a printed document's templates (autoescaped, strict)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 def render_html(
     content: Content,
     lang: str,
@@ -149,13 +160,7 @@ def render_html(
     template: str = "leaflet.html",
 ) -> str:
     """The leaflet's (or with template="booklet.html", the booklet's) HTML in one language."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = print_environment(templates)
     url = web_address(site_url, content, lang)
     files = [content.programme, content.warning_signs, content.condition, content.self_care]
     reviewed = min(f.review.reviewed_on for f in files)

@@ -194,10 +194,11 @@ def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
     """Every exercise's start and end figure, by (exercise id, "start" or "end")."""
     files = {}
     for exercise in content.exercises.values():
+        pair = drawings(exercise)  # once per exercise: both pictures share one view and frame
         for which in ("start", "end"):
             fig: m.Figure = getattr(exercise.illustration, which)
             size: tuple[int, int] | None
-            drawing = drawings(exercise).get(which)
+            drawing = pair.get(which)
             if drawing is not None:
                 size = round(drawing.width * DRAWING_SCALE), round(drawing.height * DRAWING_SCALE)
                 suffix = ".svg"
@@ -241,10 +242,11 @@ def render_figures(
     files = figure_files(content)
     out: dict[str, bytes] = {}
     for exercise in content.exercises.values():
+        pair = drawings(exercise)
         for which in ("start", "end"):
             fig: m.Figure = getattr(exercise.illustration, which)
             file = files[exercise.id, which]
-            drawing = drawings(exercise).get(which)
+            drawing = pair.get(which)
             if drawing is not None:
                 svg = env.get_template("_drawing.html").render(drawing=drawing, size=file.size)
                 out[file.path] = svg.encode("utf-8")

@@ -31,12 +31,12 @@ from patientsite.loader import (
     exercise_files,
     load_content,
 )
-from patientsite.problems import ContentError, Problem, display_path, field_path
+from patientsite.problems import ContentError, Problem, display_path
 from patientsite.render import render_site, source_name, targets
 from patientsite.translations import LockError
 from patientsite.translations import status as lock_status
 from patientsite.triage import review_table
-from patientsite.yamlsource import Loc, YamlDocument, read_yaml
+from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
 
 # A text that starts with this marker still needs to be translated.
 TRANSLATION_MARKER = "TODO:"
@@ -296,13 +296,13 @@ def translation_findings(doc: YamlDocument, languages: Sequence[m.Language]) -> 
             value = value if isinstance(value, str) else ""
             where = (*loc, lang.code)
             if not value.strip():
-                yield _finding(doc, where, f"missing text in {lang.name}")
+                yield problem_at(doc, where, f"missing text in {lang.name}")
             elif value.strip().startswith(TRANSLATION_MARKER):
-                yield _finding(
+                yield problem_at(
                     doc, where, f"marked as needing translation ('{TRANSLATION_MARKER}')"
                 )
             elif value == original and _word_count(value) >= SAME_TEXT_WORDS:
-                yield _finding(doc, where, f"the same as the '{default.code}' text")
+                yield problem_at(doc, where, f"the same as the '{default.code}' text")
 
 
 def _texts(value: Any, loc: Loc, codes: set[str], default: str) -> Iterator[tuple[Loc, Any]]:
@@ -343,7 +343,7 @@ def unsourced_statements(
                 if error["type"].startswith("unsourced_"):
                     ctx = error.get("ctx") or {}
                     loc: Loc = tuple(p for p in error["loc"] if p != "root")
-                    yield _finding(doc, (*loc, *ctx.get("loc_extra", ())), error["msg"])
+                    yield problem_at(doc, (*loc, *ctx.get("loc_extra", ())), error["msg"])
 
 
 def _settings(site: YamlDocument | None, languages: Sequence[m.Language]) -> m.ValidationSettings:
@@ -361,11 +361,6 @@ def _model_of(file: str) -> type[BaseModel] | None:
     if path.parent.name == "exercises":
         return m.Exercise
     return m.SiteFile if path.stem == "site" else FILES.get(path.stem)
-
-
-def _finding(doc: YamlDocument, loc: Loc, message: str) -> Problem:
-    line, column = doc.position_of(loc)
-    return Problem(doc.file, line, field_path(loc), message, column)
 
 
 # --- the whole report --------------------------------------------------------------------

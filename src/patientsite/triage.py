@@ -261,14 +261,15 @@ def clinic_region(clinic: m.Clinic, regions: m.Regions, doc: YamlDocument) -> It
 
 def review_table(content: Content, lang: str) -> list[str]:
     """The whole triage on one page, as Markdown: for a clinician to review (`make report`)."""
+    from patientsite.render import (
+        text_helpers,  # here: render imports the loader, which imports this
+    )
+
     flags = {flag.id: flag for flag in content.red_flags.red_flags}
-    fill = content.placeholders(lang)
+    fill = text_helpers(content, lang)["fill"]
 
     def text(value: m.Text) -> str:
-        raw = value.get(lang)
-        for name, replacement in fill.items():
-            raw = raw.replace(f"{{{name}}}", replacement)
-        return raw.replace("|", "\\|")
+        return str(fill(value)).replace("|", "\\|")
 
     out = [
         "## Clinical safety",
@@ -305,7 +306,7 @@ def review_table(content: Content, lang: str) -> list[str]:
         "",
         f"The clinic is in **{home.id}**: {{helpline}} is {home.helpline.number} "
         f"({home.helpline.name.get(lang)}); {{emergency}} is "
-        f"{fill.get('emergency', '–')}.",
+        f"{content.placeholders(lang).get('emergency', '–')}.",
         "",
         "| region | helpline | sources | note |",
         "| --- | --- | --- | --- |",
