@@ -16,11 +16,14 @@ from patientsite import mkdocs_i18n, mkdocs_serve
 from patientsite.mkdocs_content import CACHE as _cache
 from patientsite.mkdocs_content import content_for as _load
 from patientsite.mkdocs_content import template_code as _template_code
+from patientsite.loader import LISTING
 from patientsite.render import (
+    home_programme,
     language_prefix,
     render_figures,
     render_site,
     source_name,
+    targets,
     write_tree,
 )
 from patientsite.theme_text import mark_escaped, theme_text
@@ -37,11 +40,34 @@ def on_config(config: Any) -> Any:
     # Escaped: Material prints them unescaped, in text and in attributes (theme_text).
     config.site_name = theme_text(content.site.name.get(lang))
     config.site_description = theme_text(content.site.description.get(lang))
-    # The pages of site.yaml, in order; exercise pages are reached from their index page.
-    config.nav = [
-        source_name(page.path, default, default) for page in content.site.pages if page.nav
-    ]
+    config.nav = navigation(content, default, lang)
     return config
+
+
+def navigation(content: Any, default: str, lang: str) -> list[Any]:
+    """The pages of site.yaml in order (exercise pages are reached from their index page).
+
+    With several programmes: the page listing them, then a section per programme with its
+    pages, then the shared pages (such as the exercises)."""
+    shown = [t for t in targets(content) if t.exercise is None]
+    in_nav = {page.template for page in content.site.pages if page.nav}
+    if not content.several:
+        return [source_name(t.path, default, default) for t in shown if t.template in in_nav]
+    nav: list[Any] = [source_name(t.path, default, default) for t in shown if t.template == LISTING]
+    for programme in content.programmes.values():
+        pages = [
+            source_name(t.path, default, default)
+            for t in shown
+            if t.programme == programme.id and t.template in in_nav
+        ]
+        title = theme_text(programme.programme.name.get(lang))
+        nav.append({str(title): pages})
+    nav += [
+        source_name(t.path, default, default)
+        for t in shown
+        if t.programme is None and t.template in in_nav and t.template != LISTING
+    ]
+    return nav
 
 
 def on_pre_build(config: Any) -> None:
@@ -76,7 +102,12 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
     labels = content.site.labels
-    warning_page = next(p for p in content.site.pages if p.template == "warning_signs")
+    # The banner of every page links to the warning signs; with several programmes, to the
+    # first programme's (each programme's pages link to their own in their text).
+    first = home_programme(content)
+    warning_page = next(
+        t for t in targets(content) if t.template == "warning_signs" and t.programme == first
+    )
     env.globals["patientsite"] = {
         "warning_banner": theme_text(labels.warning_banner.get(lang)),
         "warning_banner_link": theme_text(labels.warning_banner_link.get(lang)),

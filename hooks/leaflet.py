@@ -17,7 +17,7 @@ from patientsite import mkdocs_i18n
 from patientsite.leaflet import LeafletError, write_leaflets
 from patientsite.mkdocs_content import content_for
 from patientsite.publish import PublishError
-from patientsite.render import DOWNLOADS
+from patientsite.paths import DOWNLOADS
 
 log = logging.getLogger("mkdocs.hooks.leaflet")
 _command = {"name": "build"}

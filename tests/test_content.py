@@ -10,12 +10,18 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from patientsite.loader import FILES, Content
+from patientsite import registry
+from patientsite.loader import Content
 from patientsite.model import Language, Text
 from tests.conftest import ROOT
 
 CONTENT_FILES = sorted(
-    [f"content/{name}.yaml" for name in ["site", *FILES]]
+    [f"content/{kind.name}.yaml" for kind in registry.SITE_FILES]
+    + [
+        f"content/programmes/{folder.name}/{kind.name}.yaml"
+        for folder in (ROOT / "content" / "programmes").iterdir()
+        for kind in registry.PROGRAMME_FILES
+    ]
     + [p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "exercises").glob("*.yaml")]
 )
 
@@ -25,6 +31,8 @@ def model_of(content: Content, rel: str) -> BaseModel:
     path = Path(rel)
     if path.parent.name == "exercises":
         return content.exercises[path.stem]
+    if path.parent.parent.name == "programmes":
+        return content.file(path.stem, path.parent.name)
     return content.file(path.stem)
 
 
@@ -88,7 +96,7 @@ def test_numbers_in_prose_agree_with_the_data(content: Content, rel: str) -> Non
 
 
 def test_programme_facts_from_the_brochure(content: Content) -> None:
-    programme = content.programme
+    programme = content.programmes["back"].programme
     assert (programme.weeks.min, programme.weeks.max) == (6, 8)
     assert programme.sessions_per_week == 2
     assert programme.target_group.min_age == 16
@@ -105,7 +113,7 @@ def test_programme_facts_from_the_brochure(content: Content) -> None:
 
 
 def test_warning_levels_run_from_emergency_to_the_clinic(content: Content) -> None:
-    levels = content.warning_signs.levels
+    levels = content.programmes["back"].warning_signs.levels
     assert [level.urgency for level in levels] == ["emergency", "urgent", "routine"]
     assert len(levels[-1].signs) == 3  # the brochure's three "contact the chiropractor" items
     assert [c.number for c in levels[0].contacts] == ["{emergency}"]
@@ -113,7 +121,7 @@ def test_warning_levels_run_from_emergency_to_the_clinic(content: Content) -> No
 
 
 def test_cauda_equina_signs_are_at_the_highest_level(content: Content) -> None:
-    emergency = " ".join(s.text.get("en").lower() for s in content.warning_signs.levels[0].signs)
+    emergency = " ".join(s.text.get("en").lower() for s in content.programmes["back"].warning_signs.levels[0].signs)
     for words in ("genitals", "both legs", "pee", "poo"):
         assert words in emergency
 

@@ -109,9 +109,9 @@ def test_the_diary_has_a_table_for_every_week_and_a_row_for_every_session(
 ) -> None:
     html = (built.site / "en/diary/index.html").read_text(encoding="utf-8")
     weeks = html.count('<table class="ps-diary__week">')
-    assert weeks == content.programme.weeks.max
+    assert weeks == content.programmes["back"].programme.weeks.max
     rows = re.findall(r"<tr><th scope=\"row\">", html)
-    assert len(rows) == weeks * (content.programme.sessions_per_week + 1)
+    assert len(rows) == weeks * (content.programmes["back"].programme.sessions_per_week + 1)
 
 
 def test_an_easier_version_that_is_harder_is_refused(

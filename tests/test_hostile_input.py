@@ -63,60 +63,60 @@ def reported(*problems: str) -> list[str]:
 
 def test_an_impossible_date_is_reported_at_its_field(project: Path) -> None:
     line, column = edit(
-        project, "self_care.yaml", "reviewed_on: 2026-11-20", "reviewed_on: 2026-02-30"
+        project, "programmes/back/self_care.yaml", "reviewed_on: 2026-11-20", "reviewed_on: 2026-02-30"
     )
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column}: review.reviewed_on: "
+        f"content/programmes/back/self_care.yaml:{line}:{column}: review.reviewed_on: "
         "expected a real date like 2027-01-31 (got '2026-02-30')"
     )
 
 
 def test_an_alias_is_refused_where_it_is(project: Path) -> None:
-    edit(project, "self_care.yaml", 'da: "Har du ondt', 'da: &intro "Har du ondt')
-    line, column = edit(project, "self_care.yaml", 'en: "Do you have', 'en: *intro\n  x: "Do')
+    edit(project, "programmes/back/self_care.yaml", 'da: "Har du ondt', 'da: &intro "Har du ondt')
+    line, column = edit(project, "programmes/back/self_care.yaml", 'en: "Do you have', 'en: *intro\n  x: "Do')
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column + 4}: "
+        f"content/programmes/back/self_care.yaml:{line}:{column + 4}: "
         "alias '*intro' is not allowed; write the value out in full"
     )
 
 
 def test_an_anchor_is_refused_even_when_nothing_refers_to_it(project: Path) -> None:
-    line, column = edit(project, "self_care.yaml", "sources: []", "sources: &none []")
+    line, column = edit(project, "programmes/back/self_care.yaml", "sources: []", "sources: &none []")
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column + 9}: anchor '&none' is not allowed; delete it"
+        f"content/programmes/back/self_care.yaml:{line}:{column + 9}: anchor '&none' is not allowed; delete it"
     )
 
 
 def test_nesting_deeper_than_the_limit_is_refused(project: Path) -> None:
-    line, column = edit(project, "self_care.yaml", "sources: []", "sources: " + "[" * 21 + "]" * 21)
+    line, column = edit(project, "programmes/back/self_care.yaml", "sources: []", "sources: " + "[" * 21 + "]" * 21)
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column + 9 + 19}: nested too deeply (more than 20 levels)"
+        f"content/programmes/back/self_care.yaml:{line}:{column + 9 + 19}: nested too deeply (more than 20 levels)"
     )
 
 
 def test_invalid_utf8_is_reported_at_its_line_and_column(project: Path) -> None:
-    line, column = edit(project, "self_care.yaml", "Her er nogle", "Her er nøgle")
-    path = project / "content" / "self_care.yaml"
+    line, column = edit(project, "programmes/back/self_care.yaml", "Her er nogle", "Her er nøgle")
+    path = project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml"
     path.write_bytes(path.read_bytes().replace("nøgle".encode(), b"n\xf8gle", 1))  # Latin-1
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column + 8}: "
+        f"content/programmes/back/self_care.yaml:{line}:{column + 8}: "
         "not UTF-8 text (invalid start byte: 0xF8); save the file as UTF-8"
     )
 
 
 def test_a_control_character_in_a_file_is_reported_at_its_line_and_column(project: Path) -> None:
-    line, column = edit(project, "self_care.yaml", "Her er nogle", "Her er\x07 nogle")
+    line, column = edit(project, "programmes/back/self_care.yaml", "Her er nogle", "Her er\x07 nogle")
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column + 6}: "
+        f"content/programmes/back/self_care.yaml:{line}:{column + 6}: "
         "malformed YAML: control character U+0007 is not allowed; delete it"
     )
 
 
 def test_a_file_over_the_size_limit_is_not_parsed(project: Path) -> None:
-    path = project / "content" / "self_care.yaml"
+    path = project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "#" * 300_000 + "\n", encoding="utf-8")
     assert check(project) == reported(
-        "content/self_care.yaml: file is too large (got 296 KB, expected at most 256 KB); "
+        "content/programmes/back/self_care.yaml: file is too large (got 296 KB, expected at most 256 KB); "
         "split it or shorten its texts"
     )
 
@@ -155,10 +155,10 @@ def position(project: Path, rel: str, needle: str) -> str:
 
 
 INVISIBLE = [
-    ("self_care.yaml", 'da: "Har du ', "\u202e", "intro.da", 8, "RIGHT-TO-LEFT OVERRIDE"),
-    ("self_care.yaml", 'da: "Hvad', "\u200b", "title.da", 5, "ZERO WIDTH SPACE"),
+    ("programmes/back/self_care.yaml", 'da: "Har du ', "\u202e", "intro.da", 8, "RIGHT-TO-LEFT OVERRIDE"),
+    ("programmes/back/self_care.yaml", 'da: "Hvad', "\u200b", "title.da", 5, "ZERO WIDTH SPACE"),
     (
-        "warning_signs.yaml",
+        "programmes/back/warning_signs.yaml",
         'url: "https://',
         "\u2066",
         "sources[0].url",
@@ -193,12 +193,12 @@ def test_a_text_over_the_length_limit_is_refused(project: Path) -> None:
     long = "Bevæg dig lidt. " * 125 + "Ja."
     line, column = edit(
         project,
-        "self_care.yaml",
+        "programmes/back/self_care.yaml",
         '"Har du ondt i ryggen? Her er nogle råd, du selv kan følge."',
         f'"{long}"',
     )
     assert check(project) == reported(
-        f"content/self_care.yaml:{line}:{column - 4}: intro.da: "
+        f"content/programmes/back/self_care.yaml:{line}:{column - 4}: intro.da: "
         "text is too long (got 2,003 characters, expected at most 2,000); shorten it"
     )
 
@@ -232,7 +232,7 @@ def test_files_that_nothing_reads_are_named(project: Path) -> None:
     assert [line for line in lines if line.startswith(("content/notes", "content/warning-"))] == [
         f"content/notes.yaml: no content is read from this file ({expected}",
         "content/warning-signs.yaml: no content is read from this file "
-        f"(did you mean 'warning_signs.yaml'? {expected}",
+        f"(did you mean 'programmes/back/warning_signs.yaml'? {expected}",
     ]
 
 
@@ -344,33 +344,33 @@ LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
 )
 HOSTILE: dict[str, Hostile] = {
-    "billion-laughs": _write("self_care.yaml", LAUGHS),
-    "merge-key": _append("self_care.yaml", "x: &x {a: 1}\ny:\n  <<: *x\n"),
-    "undefined-alias": _replace("self_care.yaml", "sources: []", "sources: *nothing"),
-    "deep-flow": _replace("self_care.yaml", "sources: []", "sources: " + "[" * 5000 + "]" * 5000),
-    "deep-block": _write("self_care.yaml", "".join(f"{'  ' * n}k{n}:\n" for n in range(400))),
-    "impossible-time": _replace("self_care.yaml", "2026-11-20", "2026-02-30 25:61:00+99:00"),
+    "billion-laughs": _write("programmes/back/self_care.yaml", LAUGHS),
+    "merge-key": _append("programmes/back/self_care.yaml", "x: &x {a: 1}\ny:\n  <<: *x\n"),
+    "undefined-alias": _replace("programmes/back/self_care.yaml", "sources: []", "sources: *nothing"),
+    "deep-flow": _replace("programmes/back/self_care.yaml", "sources: []", "sources: " + "[" * 5000 + "]" * 5000),
+    "deep-block": _write("programmes/back/self_care.yaml", "".join(f"{'  ' * n}k{n}:\n" for n in range(400))),
+    "impossible-time": _replace("programmes/back/self_care.yaml", "2026-11-20", "2026-02-30 25:61:00+99:00"),
     "huge-number": _replace(
-        "programme.yaml", "sessions_per_week: 2", "sessions_per_week: " + "9" * 5000
+        "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: " + "9" * 5000
     ),
-    "bad-hex": _replace("programme.yaml", "sessions_per_week: 2", "sessions_per_week: 0x_"),
+    "bad-hex": _replace("programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: 0x_"),
     "explicit-tags": _replace(
-        "self_care.yaml",
+        "programmes/back/self_care.yaml",
         "sources: []",
         "sources: [!!timestamp x, !!bool x, !!binary '%', !!set {a}]",
     ),
     "python-object": _replace(
-        "self_care.yaml", "sources: []", "sources: !!python/object/apply:os.system [echo hi]"
+        "programmes/back/self_care.yaml", "sources: []", "sources: !!python/object/apply:os.system [echo hi]"
     ),
-    "odd-keys": _append("self_care.yaml", "~: x\n1: y\n? [a]\n: z\n"),
-    "several-documents": _append("self_care.yaml", "---\nreview: x\n"),
+    "odd-keys": _append("programmes/back/self_care.yaml", "~: x\n1: y\n? [a]\n: z\n"),
+    "several-documents": _append("programmes/back/self_care.yaml", "---\nreview: x\n"),
     "not-a-mapping": _write("clinic.yaml", "- just\n- a list\n"),
     "empty-file": _write("clinic.yaml", ""),
     "utf-16": _write("site.yaml", "site: x\n".encode("utf-16")),
     "nul-byte": _write("site.yaml", b"site: \0\n"),
-    "huge-text": _replace("self_care.yaml", "Her er nogle", "x" * 200_000),
-    "huge-file": _write("self_care.yaml", b"a: " + b"x" * 5_000_000),
-    "escaped-bidi": _replace("self_care.yaml", "Her er nogle", "\\u202eHer\\x00 er nogle"),
+    "huge-text": _replace("programmes/back/self_care.yaml", "Her er nogle", "x" * 200_000),
+    "huge-file": _write("programmes/back/self_care.yaml", b"a: " + b"x" * 5_000_000),
+    "escaped-bidi": _replace("programmes/back/self_care.yaml", "Her er nogle", "\\u202eHer\\x00 er nogle"),
     "symlink-loop": _symlink_loop,
     "directory-in-place-of-a-file": _directory_for("clinic.yaml"),
 }

@@ -72,7 +72,7 @@ def test_every_warning_card_and_the_clinic_phone_are_printed(
     text = pdf_text(path)
     values = content.placeholders(lang)
     missing = []
-    for level in content.warning_signs.levels:
+    for level in content.programmes["back"].warning_signs.levels:
         texts = {
             f"{level.id}.{name}": getattr(level, name)
             for name in ("heading", "who", "action", "when")
@@ -108,7 +108,7 @@ def test_tagged_pdf_with_title_and_language(leaflet: tuple[str, Path], content: 
     assert root["/Lang"] == lang
     assert "/StructTreeRoot" in root
     assert reader.metadata is not None
-    assert reader.metadata.title == f"{content.programme.name.get(lang)} – {content.clinic.name}"
+    assert reader.metadata.title == f"{content.programmes["back"].programme.name.get(lang)} – {content.clinic.name}"
 
 
 def test_the_qr_code_and_printed_address_lead_to_the_same_language(
@@ -144,7 +144,7 @@ def test_two_builds_give_identical_bytes(content: Content) -> None:
 
 def set_self_care_intro(content_dir: Path, text: str) -> None:
     """Replace the Danish intro of self_care.yaml (printed on the inside right panel)."""
-    path = content_dir / "self_care.yaml"
+    path = content_dir / "programmes/back/self_care.yaml"
     source = path.read_text(encoding="utf-8")
     intro = source.index("intro:")
     da = source.index("da: ", intro)
@@ -351,10 +351,10 @@ def test_the_booklet_has_a_bookmark_per_chapter(
     lang, path = booklet
     titles = [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
     wanted = [
-        content.warning_signs.title.get(lang),
-        content.condition.title.get(lang),
-        content.programme.name.get(lang),
-        content.self_care.title.get(lang),
+        content.programmes["back"].warning_signs.title.get(lang),
+        content.programmes["back"].condition.title.get(lang),
+        content.programmes["back"].programme.name.get(lang),
+        content.programmes["back"].self_care.title.get(lang),
         content.clinic.name,
     ]
     assert [title for title in titles if title in wanted][-len(wanted) :] == wanted
@@ -367,7 +367,7 @@ def test_the_booklet_is_tagged_with_title_and_language(
     reader = PdfReader(path)
     assert reader.trailer["/Root"]["/Lang"] == lang
     assert "/StructTreeRoot" in reader.trailer["/Root"]
-    assert reader.metadata.title.startswith(content.programme.name.get(lang))
+    assert reader.metadata.title.startswith(content.programmes["back"].programme.name.get(lang))
 
 
 def test_all_booklet_text_is_at_least_sixteen_points(content: Content) -> None:

@@ -69,21 +69,21 @@ def test_marked_and_copied_translations_and_reviews_due_soon(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
     todo = replace_in(
-        project, "self_care.yaml", r"\ben: .*", 'en: "TODO: Har du ondt?"', after="intro:"
+        project, "programmes/back/self_care.yaml", r"\ben: .*", 'en: "TODO: Har du ondt?"', after="intro:"
     )
     same = '"Rygsmerter kan føles på mange måder."'
-    replace_in(project, "symptoms.yaml", r"\bda: .*", f"da: {same}", after="intro:")
-    copy = replace_in(project, "symptoms.yaml", r"\ben: .*", f"en: {same}", after="intro:")
-    replace_in(project, "education.yaml", r"next_review: .*", "next_review: 2027-01-15")
+    replace_in(project, "programmes/back/symptoms.yaml", r"\bda: .*", f"da: {same}", after="intro:")
+    copy = replace_in(project, "programmes/back/symptoms.yaml", r"\ben: .*", f"en: {same}", after="intro:")
+    replace_in(project, "programmes/back/education.yaml", r"next_review: .*", "next_review: 2027-01-15")
 
     report = build_report(project / "content", languages, TEMPLATES, TODAY, project)
 
     assert [str(p) for p in report.translations] == [
-        f"content/self_care.yaml:{todo}: intro.en: marked as needing translation ('TODO:')",
-        f"content/symptoms.yaml:{copy}: intro.en: the same as the 'da' text",
+        f"content/programmes/back/self_care.yaml:{todo}: intro.en: marked as needing translation ('TODO:')",
+        f"content/programmes/back/symptoms.yaml:{copy}: intro.en: the same as the 'da' text",
     ]
     due = {r.file: r.status for r in report.reviews if r.status != "ok"}
-    assert due == {"content/education.yaml": "due soon"}
+    assert due == {"content/programmes/back/education.yaml": "due soon"}
     assert "due within 60 days" in format_report(report)
     assert report.problems == []
     pages = len(yaml.safe_load((project / "content" / "site.yaml").read_text("utf-8"))["pages"])
@@ -95,11 +95,11 @@ def test_report_lists_a_sign_without_the_source_its_level_needs(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
     where = replace_in(
-        project, "warning_signs.yaml", r"sources: \[northern-trust-lbp\]$", "sources: []"
+        project, "programmes/back/warning_signs.yaml", r"sources: \[northern-trust-lbp\]$", "sources: []"
     )
     report = build_report(project / "content", languages, TEMPLATES, TODAY, project)
     expected = (
-        f"content/warning_signs.yaml:{where}: levels[1].signs[9].sources: "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].signs[9].sources: "
         "a sign at level 'urgent' needs at least one source id"
     )
     assert [str(p) for p in report.unsourced] == [expected]

@@ -30,7 +30,11 @@ from tests.conftest import ROOT
 STALE = "out of date: run `make schemas` and commit the result"
 CONTENT_FILES = sorted(
     p.relative_to(ROOT).as_posix()
-    for p in [*(ROOT / "content").glob("*.yaml"), *(ROOT / "content" / "exercises").glob("*.yaml")]
+    for p in [
+        *(ROOT / "content").glob("*.yaml"),
+        *(ROOT / "content" / "programmes").glob("*/*.yaml"),
+        *(ROOT / "content" / "exercises").glob("*.yaml"),
+    ]
 )
 
 
@@ -104,13 +108,13 @@ def test_schema_line_names_the_right_schema(rel: str) -> None:
     ("rel", "change", "expected"),
     [
         (
-            "content/self_care.yaml",
+            "content/programmes/back/self_care.yaml",
             lambda d: d.update(intr=d.pop("intro")),
             "'intr' was unexpected",
         ),
-        ("content/self_care.yaml", lambda d: d["intro"].pop("en"), "'en' is a required property"),
-        ("content/self_care.yaml", lambda d: d["title"].update(da="A < B"), "does not match"),
-        ("content/programme.yaml", lambda d: d.update(sessions_per_week="two"), "not of type"),
+        ("content/programmes/back/self_care.yaml", lambda d: d["intro"].pop("en"), "'en' is a required property"),
+        ("content/programmes/back/self_care.yaml", lambda d: d["title"].update(da="A < B"), "does not match"),
+        ("content/programmes/back/programme.yaml", lambda d: d.update(sessions_per_week="two"), "not of type"),
         ("content/exercises/bridge.yaml", lambda d: d.update(level=7), "greater than the maximum"),
         ("content/clinic.yaml", lambda d: d.update(email="kontakt"), "does not match"),
         (

@@ -32,7 +32,7 @@ CAUSES_EN = "Back pain can have several causes."
 COMMON_DA = "Rygsmerter er almindelige. De rammer"
 STALE = (
     "the source text (da) changed after this translation was checked; check the "
-    "translation, then run 'make translations-done FILE=content/condition.yaml'"
+    "translation, then run 'make translations-done FILE=content/programmes/back/condition.yaml'"
 )
 SUMMARY = "1 translation to check (a warning; nothing fails)."
 
@@ -101,12 +101,12 @@ def test_the_projects_translations_are_current(capsys: pytest.CaptureFixture[str
 def test_a_changed_danish_text_warns_once_at_its_translation(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    where = position_of_next_en(project, "condition.yaml", CAUSES_DA)
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    where = position_of_next_en(project, "programmes/back/condition.yaml", CAUSES_DA)
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     status, err = check(capsys)
     assert status == 0
     assert err == [
-        f"content/condition.yaml:{where}: sections[1].paragraphs[0].en: {STALE}",
+        f"content/programmes/back/condition.yaml:{where}: sections[1].paragraphs[0].en: {STALE}",
         SUMMARY,
     ]
 
@@ -115,14 +115,14 @@ def test_a_changed_warning_sign_names_its_field(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sign = "har fået nye problemer med at tisse"
-    doc = documents(project / "content", project)["warning_signs.yaml"]
+    doc = documents(project / "content", project)["programmes/back/warning_signs.yaml"]
     assert sign in doc.data["levels"][0]["signs"][2]["text"]["da"]
-    where = position_of_next_en(project, "warning_signs.yaml", sign)
-    edit(project, "warning_signs.yaml", sign, "har nye problemer med at tisse")
+    where = position_of_next_en(project, "programmes/back/warning_signs.yaml", sign)
+    edit(project, "programmes/back/warning_signs.yaml", sign, "har nye problemer med at tisse")
     status, err = check(capsys)
     assert status == 0
     assert err[0] == (
-        f"content/warning_signs.yaml:{where}: levels[0].signs[2].text.en: "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[0].signs[2].text.en: "
         + STALE.replace("condition", "warning_signs")
     )
     assert err[1] == SUMMARY
@@ -131,20 +131,20 @@ def test_a_changed_warning_sign_names_its_field(
 def test_marking_the_file_done_clears_the_warning(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = lock_line(project, "condition.yaml", "sections[1].paragraphs[0]")
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
-    status, out = translations_command(capsys, "--done", "content/condition.yaml")
+    before = lock_line(project, "programmes/back/condition.yaml", "sections[1].paragraphs[0]")
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    status, out = translations_command(capsys, "--done", "content/programmes/back/condition.yaml")
     assert status == 0
     assert out == f"Wrote {LOCK}: 1 line added, 1 removed; 1 stale translation marked as checked.\n"
     assert check(capsys) == (0, [])
-    after = lock_line(project, "condition.yaml", "sections[1].paragraphs[0]")
+    after = lock_line(project, "programmes/back/condition.yaml", "sections[1].paragraphs[0]")
     assert after[3] != before[3] and after[4] == before[4]  # new Danish hash, same English
 
 
 def test_marking_all_done_clears_the_warning(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     assert translations_command(capsys, "--done")[0] == 0
     assert check(capsys) == (0, [])
 
@@ -152,13 +152,13 @@ def test_marking_all_done_clears_the_warning(
 def test_updating_the_lock_or_marking_another_file_keeps_the_warning(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     status, out = translations_command(capsys)
     assert status == 0
     assert (
         out == f"{LOCK} is up to date.\n1 translation is still to check; 'make check' lists them.\n"
     )
-    assert translations_command(capsys, "--done", "content/programme.yaml")[0] == 0
+    assert translations_command(capsys, "--done", "content/programmes/back/programme.yaml")[0] == 0
     status, err = check(capsys)
     assert status == 0
     assert len(err) == 2
@@ -169,8 +169,8 @@ def test_updating_the_lock_or_marking_another_file_keeps_the_warning(
 def test_a_changed_translation_alone_gives_no_warning_and_is_recorded(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = lock_line(project, "condition.yaml", "sections[1].paragraphs[0]")
-    edit(project, "condition.yaml", CAUSES_EN, "There can be several causes of back pain.")
+    before = lock_line(project, "programmes/back/condition.yaml", "sections[1].paragraphs[0]")
+    edit(project, "programmes/back/condition.yaml", CAUSES_EN, "There can be several causes of back pain.")
     status, err = check(capsys)
     assert status == 0
     assert err == [
@@ -178,7 +178,7 @@ def test_a_changed_translation_alone_gives_no_warning_and_is_recorded(
         "translations: 1 line to add, 1 to remove); run 'make translations' to record them."
     ]
     assert translations_command(capsys, "--done")[0] == 0
-    after = lock_line(project, "condition.yaml", "sections[1].paragraphs[0]")
+    after = lock_line(project, "programmes/back/condition.yaml", "sections[1].paragraphs[0]")
     assert after[3] == before[3] and after[4] != before[4]  # same Danish, new English hash
     assert check(capsys) == (0, [])
 
@@ -190,10 +190,10 @@ def test_a_new_text_gives_a_note_until_it_is_recorded(
         f'      - da: "{COMMON_DA} ofte flere gange."\n'
         '        en: "It often comes back more than once."\n'
     )
-    text = (project / "content/condition.yaml").read_text(encoding="utf-8")
+    text = (project / "content/programmes/back/condition.yaml").read_text(encoding="utf-8")
     anchor = '        en: "Back pain is common. It affects people of all ages'
     end = text.index("\n", text.index(anchor)) + 1  # after the first paragraph
-    (project / "content/condition.yaml").write_text(text[:end] + new + text[end:], "utf-8")
+    (project / "content/programmes/back/condition.yaml").write_text(text[:end] + new + text[end:], "utf-8")
     status, err = check(capsys)
     assert status == 0
     assert err == [
@@ -205,14 +205,14 @@ def test_a_new_text_gives_a_note_until_it_is_recorded(
         0,
         f"Wrote {LOCK}: 1 line added, 0 removed; 0 stale translations marked as checked.\n",
     )
-    assert len(lock_line(project, "condition.yaml", "sections[0].paragraphs[1]")) == 5
+    assert len(lock_line(project, "programmes/back/condition.yaml", "sections[0].paragraphs[1]")) == 5
     assert check(capsys) == (0, [])
 
 
 def test_a_removed_text_is_removed_from_the_lock(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = project / "content/condition.yaml"
+    path = project / "content/programmes/back/condition.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if CAUSES_DA in line)
     del lines[start : start + 2]
@@ -231,7 +231,7 @@ def test_a_removed_text_is_removed_from_the_lock(
 def test_a_text_moved_in_its_list_stays_current_and_moved_and_changed_is_stale(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = project / "content/condition.yaml"
+    path = project / "content/programmes/back/condition.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if CAUSES_DA in line)
     lines[start : start + 4] = lines[start + 2 : start + 4] + lines[start : start + 2]
@@ -239,7 +239,7 @@ def test_a_text_moved_in_its_list_stays_current_and_moved_and_changed_is_stale(
     assert check(capsys)[1][-1].endswith(
         "2 lines to add, 2 to remove); run 'make translations' to record them."
     )
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     status, err = check(capsys)
     assert status == 0
     assert err[0].split(": ", 1)[1] == f"sections[1].paragraphs[1].en: {STALE}"
@@ -307,7 +307,7 @@ def test_done_refuses_a_file_that_is_not_content(
 def test_a_file_with_a_mistake_is_not_marked_done(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     before = (project / LOCK).read_text(encoding="utf-8")
     status, out = translations_command(capsys, "--done")
     assert status == 1
@@ -318,15 +318,15 @@ def test_a_file_with_a_mistake_is_not_marked_done(
 def test_the_report_lists_a_stale_translation(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    where = position_of_next_en(project, "condition.yaml", CAUSES_DA)
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    where = position_of_next_en(project, "programmes/back/condition.yaml", CAUSES_DA)
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     report = build_report(
         project / "content", languages, ROOT / "overrides/content", date(2026, 12, 2), project
     )
     text = format_report(report)
     section = text[text.index("## Translations to do") : text.index("## Exercises")]
     assert section.splitlines()[2:4] == [
-        f"- content/condition.yaml:{where}: sections[1].paragraphs[0].en: {STALE}",
+        f"- content/programmes/back/condition.yaml:{where}: sections[1].paragraphs[0].en: {STALE}",
         "",
     ]
 
@@ -377,9 +377,9 @@ def test_ci_shows_a_stale_translation_as_a_warning_and_a_problem_as_an_error(
         m["owner"]: re.compile(m["pattern"][0]["regexp"]) for m in matchers["problemMatcher"]
     }
     severity = {m["owner"]: m.get("severity", "error") for m in matchers["problemMatcher"]}
-    edit(project, "condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
+    edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     warning = check(capsys)[1][0]
-    edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     error = check(capsys)[1][0]
     assert error.endswith("sessions_per_week: expected a whole number (got 'two')")
     shown = {

@@ -46,7 +46,7 @@ def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
 
 def move_sign(project: Path, sign_id: str, to_level: str) -> None:
     """Cut a sign (from its id to its sources) from its card onto the top of another card."""
-    path = project / "content" / "warning_signs.yaml"
+    path = project / "content" / "programmes" / "back" / "programmes/back/warning_signs.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {sign_id}")
     end = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("sources:"))
@@ -59,27 +59,27 @@ def move_sign(project: Path, sign_id: str, to_level: str) -> None:
 
 
 def test_the_project_content_passes_every_rule(content: Content) -> None:
-    assert {level.urgency for level in content.warning_signs.levels} == set(URGENCY_RANK)
+    assert {level.urgency for level in content.programmes["back"].warning_signs.levels} == set(URGENCY_RANK)
 
 
 def test_a_bladder_sign_on_the_clinic_card_is_refused(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
     move_sign(project, "bladder-problems", "contact-clinic")
-    where = position(project, "warning_signs.yaml", "red_flag: cauda-equina", "red_flag", -1)
-    text_da = position(project, "warning_signs.yaml", "nye problemer med at tisse", "da")
-    text_en = position(project, "warning_signs.yaml", "new problems peeing", "en")
+    where = position(project, "programmes/back/warning_signs.yaml", "red_flag: cauda-equina", "red_flag", -1)
+    text_da = position(project, "programmes/back/warning_signs.yaml", "nye problemer med at tisse", "da")
+    text_en = position(project, "programmes/back/warning_signs.yaml", "new problems peeing", "en")
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: a 'cauda-equina' "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: a 'cauda-equina' "
         "sign belongs at level 'emergency' or more urgent (red_flags.yaml); this card is "
         "'routine'",
-        f"content/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: red flag "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: red flag "
         "'cauda-equina' is on two levels: 'emergency' (levels[0].signs[1]) and 'routine'; "
         "keep it on one",
-        f"content/warning_signs.yaml:{text_da}: levels[2].signs[0].text.da: 'tisse' is a sign "
+        f"content/programmes/back/warning_signs.yaml:{text_da}: levels[2].signs[0].text.da: 'tisse' is a sign "
         "of 'cauda-equina', which belongs at level 'emergency' or more urgent "
         "(red_flags.yaml); this card is 'routine': move the sign or reword it",
-        f"content/warning_signs.yaml:{text_en}: levels[2].signs[0].text.en: 'pee' is a sign "
+        f"content/programmes/back/warning_signs.yaml:{text_en}: levels[2].signs[0].text.en: 'pee' is a sign "
         "of 'cauda-equina', which belongs at level 'emergency' or more urgent "
         "(red_flags.yaml); this card is 'routine': move the sign or reword it",
     ]
@@ -90,25 +90,25 @@ def test_words_of_a_red_flag_are_refused_on_a_lower_card_even_if_the_sign_says_n
 ) -> None:
     edit(
         project,
-        "warning_signs.yaml",
+        "programmes/back/warning_signs.yaml",
         '"Du har fået nye smerter, der stråler ud i en arm eller et ben."',
         '"Du har smerter i benet. Eller du har svært ved at holde på afføringen."',
     )
-    where = position(project, "warning_signs.yaml", "holde på afføringen.", "da")
+    where = position(project, "programmes/back/warning_signs.yaml", "holde på afføringen.", "da")
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{where}: levels[2].signs[1].text.da: 'afføring' is a sign "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[1].text.da: 'afføring' is a sign "
         "of 'cauda-equina', which belongs at level 'emergency' or more urgent "
         "(red_flags.yaml); this card is 'routine': move the sign or reword it"
     ]
 
 
 def test_a_sign_must_name_a_known_red_flag(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "warning_signs.yaml", "red_flag: heart", "red_flag: hart")
-    where = position(project, "warning_signs.yaml", "red_flag: hart", "red_flag")
+    edit(project, "programmes/back/warning_signs.yaml", "red_flag: heart", "red_flag: hart")
+    where = position(project, "programmes/back/warning_signs.yaml", "red_flag: hart", "red_flag")
     found = problems(project, languages)
     assert any(
         p.startswith(
-            f"content/warning_signs.yaml:{where}: levels[0].signs[0].red_flag: unknown red flag "
+            f"content/programmes/back/warning_signs.yaml:{where}: levels[0].signs[0].red_flag: unknown red flag "
             "'hart' (expected one of: none, heart, cauda-equina, "
         )
         for p in found
@@ -122,9 +122,9 @@ def test_the_same_red_flag_on_two_levels_is_refused(
 ) -> None:
     # A cancer sign moved up to the emergency card: allowed by its level, but now on two cards.
     move_sign(project, "weight-loss", "emergency")
-    where = position(project, "warning_signs.yaml", "red_flag: cancer", "red_flag", occurrence=1)
+    where = position(project, "programmes/back/warning_signs.yaml", "red_flag: cancer", "red_flag", occurrence=1)
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{where}: levels[1].signs[5].red_flag: red flag 'cancer' is "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].signs[5].red_flag: red flag 'cancer' is "
         "on two levels: 'emergency' (levels[0].signs[0]) and 'urgent'; keep it on one"
     ]
 
@@ -132,12 +132,12 @@ def test_the_same_red_flag_on_two_levels_is_refused(
 def test_a_neck_programme_without_its_arterial_signs_is_refused(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "warning_signs.yaml", "red_flag: brainstem", "red_flag: none")
-    edit(project, "warning_signs.yaml", "red_flag: meningitis", "red_flag: none")
-    where = position(project, "programme.yaml", "- id: neck", "id")
+    edit(project, "programmes/back/warning_signs.yaml", "red_flag: brainstem", "red_flag: none")
+    edit(project, "programmes/back/warning_signs.yaml", "red_flag: meningitis", "red_flag: none")
+    where = position(project, "programmes/back/programme.yaml", "- id: neck", "id")
     found = problems(project, languages)
     assert (
-        f"content/programme.yaml:{where}: target_group.regions[0].id: the programme covers "
+        f"content/programmes/back/programme.yaml:{where}: target_group.regions[0].id: the programme covers "
         "'neck', but warning_signs.yaml has no sign for its red flags: brainstem, meningitis "
         "(red_flags.yaml)"
     ) in found
@@ -146,10 +146,10 @@ def test_a_neck_programme_without_its_arterial_signs_is_refused(
 def test_a_programme_region_must_be_a_known_body_region(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "programme.yaml", "- id: thoracic", "- id: shoulder")
-    where = position(project, "programme.yaml", "- id: shoulder", "id")
+    edit(project, "programmes/back/programme.yaml", "- id: thoracic", "- id: shoulder")
+    where = position(project, "programmes/back/programme.yaml", "- id: shoulder", "id")
     assert problems(project, languages) == [
-        f"content/programme.yaml:{where}: target_group.regions[1].id: unknown body region "
+        f"content/programmes/back/programme.yaml:{where}: target_group.regions[1].id: unknown body region "
         "'shoulder' (expected one of: neck, thoracic, back, low-back; red_flags.yaml lists "
         "their red flags)"
     ]
@@ -158,32 +158,32 @@ def test_a_programme_region_must_be_a_known_body_region(
 def test_the_chest_cannot_name_a_place_of_pain(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "programme.yaml", "i brystryggen (mellem skulderbladene)", "i brystet")
-    where = position(project, "programme.yaml", "i brystet", "da")
+    edit(project, "programmes/back/programme.yaml", "i brystryggen (mellem skulderbladene)", "i brystet")
+    where = position(project, "programmes/back/programme.yaml", "i brystet", "da")
     assert problems(project, languages) == [
-        f"content/programme.yaml:{where}: target_group.criteria[1].da: 'brystet' can be read "
+        f"content/programmes/back/programme.yaml:{where}: target_group.criteria[1].da: 'brystet' can be read "
         'as a place of pain that it is not (Pain "i brystet" (in the chest) can be the '
         "heart); write 'brystryggen (mellem skulderbladene)' instead"
     ]
 
 
 def test_an_emergency_card_must_give_112(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "warning_signs.yaml", '- number: "{emergency}"', '- number: "{helpline}"')
-    where = position(project, "warning_signs.yaml", "    contacts:", "contacts")
+    edit(project, "programmes/back/warning_signs.yaml", '- number: "{emergency}"', '- number: "{helpline}"')
+    where = position(project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts")
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{where}: levels[0].contacts: a card at level 'emergency' "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[0].contacts: a card at level 'emergency' "
         "must give the number {emergency} (got {helpline})"
     ]
 
 
 def test_a_typed_helpline_number_is_refused(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "warning_signs.yaml", '- number: "{helpline}"', '- number: "1813"')
-    where = position(project, "warning_signs.yaml", '- number: "1813"', "number")
-    card = position(project, "warning_signs.yaml", "    contacts:", "contacts", occurrence=1)
+    edit(project, "programmes/back/warning_signs.yaml", '- number: "{helpline}"', '- number: "1813"')
+    where = position(project, "programmes/back/warning_signs.yaml", '- number: "1813"', "number")
+    card = position(project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts", occurrence=1)
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{card}: levels[1].contacts: a card at level 'urgent' "
+        f"content/programmes/back/warning_signs.yaml:{card}: levels[1].contacts: a card at level 'urgent' "
         "must give the number {helpline} (got 1813)",
-        f"content/warning_signs.yaml:{where}: levels[1].contacts[0].number: write the "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].contacts[0].number: write the "
         "placeholder, not the number '1813': the number depends on the clinic's region",
     ]
 
@@ -193,13 +193,13 @@ def test_a_helpline_number_in_prose_is_refused(
 ) -> None:
     edit(
         project,
-        "warning_signs.yaml",
+        "programmes/back/warning_signs.yaml",
         "så ring til {helpline_name} i {region} på {helpline}.",
         "så ring 70 11 07 07.",
     )
-    where = position(project, "warning_signs.yaml", "så ring 70 11 07 07.", "da")
+    where = position(project, "programmes/back/warning_signs.yaml", "så ring 70 11 07 07.", "da")
     assert problems(project, languages) == [
-        f"content/warning_signs.yaml:{where}: levels[1].action.da: '70 11 07 07' is a phone "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].action.da: '70 11 07 07' is a phone "
         "number from site.yaml; use its placeholder instead"
     ]
 
@@ -319,10 +319,10 @@ def test_the_diary_says_when_to_stop_and_call(built: Build) -> None:
 
 
 def test_two_cards_at_one_level_are_refused(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "warning_signs.yaml", "    urgency: urgent", "    urgency: routine")
-    where = position(project, "warning_signs.yaml", "urgency: routine", "urgency", occurrence=1)
+    edit(project, "programmes/back/warning_signs.yaml", "    urgency: urgent", "    urgency: routine")
+    where = position(project, "programmes/back/warning_signs.yaml", "urgency: routine", "urgency", occurrence=1)
     assert (
-        f"content/warning_signs.yaml:{where}: levels[2].urgency: a second card at level "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].urgency: a second card at level "
         "'routine' (also levels[1]); put its signs on that card"
     ) in problems(project, languages)
 
@@ -330,15 +330,15 @@ def test_two_cards_at_one_level_are_refused(project: Path, languages: tuple[Lang
 def test_a_more_urgent_card_after_a_less_urgent_one_is_refused(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    path = project / "content" / "warning_signs.yaml"
+    path = project / "content" / "programmes" / "back" / "programmes/back/warning_signs.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("    urgency: emergency\n", "@@\n").replace(
         "    urgency: urgent\n", "    urgency: emergency\n"
     )
     path.write_text(text.replace("@@\n", "    urgency: urgent\n"), encoding="utf-8")
-    where = position(project, "warning_signs.yaml", "urgency: emergency", "urgency")
+    where = position(project, "programmes/back/warning_signs.yaml", "urgency: emergency", "urgency")
     assert (
-        f"content/warning_signs.yaml:{where}: levels[1].urgency: level 'emergency' comes after "
+        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].urgency: level 'emergency' comes after "
         "a less urgent card; most urgent first"
     ) in problems(project, languages)
 
@@ -375,10 +375,10 @@ def test_a_red_flag_names_only_known_body_regions(
 def test_the_chest_cannot_name_a_place_of_pain_in_english(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "programme.yaml", "your upper back (between the shoulder blades)", "your chest")
-    where = position(project, "programme.yaml", "your chest", "en")
+    edit(project, "programmes/back/programme.yaml", "your upper back (between the shoulder blades)", "your chest")
+    where = position(project, "programmes/back/programme.yaml", "your chest", "en")
     assert problems(project, languages) == [
-        f"content/programme.yaml:{where}: target_group.criteria[1].en: 'chest' can be read "
+        f"content/programmes/back/programme.yaml:{where}: target_group.criteria[1].en: 'chest' can be read "
         'as a place of pain that it is not (Pain "i brystet" (in the chest) can be the '
         "heart); write 'upper back (between the shoulder blades)' instead"
     ]

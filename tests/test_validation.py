@@ -47,9 +47,9 @@ def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
 
 
 def test_malformed_yaml(project: Path, languages: tuple[Language, ...]) -> None:
-    line = edit(project, "symptoms.yaml", "items:", "items: [")
+    line = edit(project, "programmes/back/symptoms.yaml", "items:", "items: [")
     assert problems(project, languages) == [
-        f"content/symptoms.yaml:{at(project, 'symptoms.yaml', line + 1, '- id')}: "
+        f"content/programmes/back/symptoms.yaml:{at(project, 'programmes/back/symptoms.yaml', line + 1, '- id')}: "
         "malformed YAML: expected the node content, but found '-'"
     ]
 
@@ -73,35 +73,35 @@ def test_missing_language(project: Path, languages: tuple[Language, ...]) -> Non
 def test_unknown_field_suggests_the_right_one(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    line = edit(project, "self_care.yaml", "intro:", "intr:")
+    line = edit(project, "programmes/back/self_care.yaml", "intro:", "intr:")
     # A missing field points at its parent: here the file's first field, after the schema line.
     assert (
-        (project / "content" / "self_care.yaml")
+        (project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml")
         .read_text(encoding="utf-8")
         .startswith("# yaml-language-server: $schema=../schemas/self_care.schema.json\nreview:")
     )
-    first = at(project, "self_care.yaml", 2, "review")
+    first = at(project, "programmes/back/self_care.yaml", 2, "review")
     assert problems(project, languages) == [
-        f"content/self_care.yaml:{first}: intro: missing required field",
-        f"content/self_care.yaml:{line}:1: intr: unknown field (did you mean 'intro'? "
+        f"content/programmes/back/self_care.yaml:{first}: intro: missing required field",
+        f"content/programmes/back/self_care.yaml:{line}:1: intr: unknown field (did you mean 'intro'? "
         "expected one of: review, sources, title, intro, items)",
     ]
 
 
 def test_wrong_type(project: Path, languages: tuple[Language, ...]) -> None:
-    line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    line = edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     assert problems(project, languages) == [
-        f"content/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+        f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
     ]
 
 
 def test_duplicate_id(project: Path, languages: tuple[Language, ...]) -> None:
-    text = (project / "content" / "symptoms.yaml").read_text(encoding="utf-8")
+    text = (project / "content" / "programmes" / "back" / "programmes/back/symptoms.yaml").read_text(encoding="utf-8")
     first = text.split("- id: ", 1)[1].split("\n", 1)[0]
     second = text.split("- id: ", 2)[2].split("\n", 1)[0]
-    line = edit(project, "symptoms.yaml", f"- id: {second}", f"- id: {first}")
+    line = edit(project, "programmes/back/symptoms.yaml", f"- id: {second}", f"- id: {first}")
     assert problems(project, languages) == [
-        f"content/symptoms.yaml:{at(project, 'symptoms.yaml', line, 'id')}: items[1].id: "
+        f"content/programmes/back/symptoms.yaml:{at(project, 'programmes/back/symptoms.yaml', line, 'id')}: items[1].id: "
         f"duplicate id '{first}' (also at items[0])"
     ]
 
@@ -123,7 +123,7 @@ def test_unknown_exercise_reference(project: Path, languages: tuple[Language, ..
 
 
 def test_html_in_text_is_refused(project: Path, languages: tuple[Language, ...]) -> None:
-    path = project / "content" / "self_care.yaml"
+    path = project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("intro:")
     da = text.index("da: ", start)
@@ -133,7 +133,7 @@ def test_html_in_text_is_refused(project: Path, languages: tuple[Language, ...])
         encoding="utf-8",
     )
     assert problems(project, languages) == [
-        f"content/self_care.yaml:{at(project, 'self_care.yaml', line, 'da')}: intro.da: "
+        f"content/programmes/back/self_care.yaml:{at(project, 'programmes/back/self_care.yaml', line, 'da')}: intro.da: "
         "HTML is not allowed in texts "
         "(found '<s'); write plain text, with **strong** or *emphasis* at most"
     ]
@@ -183,8 +183,8 @@ def test_service_number_in_prose(project: Path, languages: tuple[Language, ...])
 
 
 def test_missing_file(project: Path, languages: tuple[Language, ...]) -> None:
-    (project / "content" / "education.yaml").unlink()
-    assert problems(project, languages) == ["content/education.yaml: file is missing"]
+    (project / "content" / "programmes" / "back" / "programmes/back/education.yaml").unlink()
+    assert problems(project, languages) == ["content/programmes/back/education.yaml: file is missing"]
 
 
 def test_bad_clinic_email_and_phone(project: Path, languages: tuple[Language, ...]) -> None:
@@ -199,25 +199,25 @@ def test_bad_clinic_email_and_phone(project: Path, languages: tuple[Language, ..
 
 
 def test_every_problem_is_reported_at_once(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     edit(project, "exercises/bridge.yaml", "id: bridge", "id: bridges")
-    edit(project, "self_care.yaml", "intro:", "intr:")
+    edit(project, "programmes/back/self_care.yaml", "intro:", "intr:")
     files = [p.split(":")[0] for p in problems(project, languages)]
     assert files == [
         "content/exercises/bridge.yaml",
-        "content/programme.yaml",
-        "content/self_care.yaml",
-        "content/self_care.yaml",
+        "content/programmes/back/programme.yaml",
+        "content/programmes/back/self_care.yaml",
+        "content/programmes/back/self_care.yaml",
     ]
 
 
 def test_a_content_error_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    line = edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     result = build(project)
     assert result.returncode == 1
     assert (
-        f"content/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+        f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
         in result.log
     )
     assert "1 content problem found; nothing was built." in result.log
@@ -270,11 +270,11 @@ def test_a_file_is_parsed_again_only_when_its_text_changed(
 def test_check_command_prints_file_line_column(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    line = edit(project, "programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    line = edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
     status = main(["check", str(project / "content"), "--config", str(ROOT / "mkdocs.yml")])
     err = capsys.readouterr().err.splitlines()
     assert status == 1
     assert err[0].endswith(
-        f"content/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+        f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
     )
     assert err[-1] == "1 content problem found; nothing was built."

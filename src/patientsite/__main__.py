@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
-from patientsite.loader import FILES, load_content, with_clinic
+from patientsite.loader import load_content, with_clinic
 from patientsite.model import Language
 from patientsite.problems import ContentError, display_path
 from patientsite.project import project_languages, project_site_url
@@ -134,7 +134,8 @@ def _check(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - start
-    files = 1 + len(FILES) + len(content.exercises)  # site.yaml, the named files, exercises
+    files = len(content.files) + len(content.exercises)
+    files += sum(len(programme.files) for programme in content.programmes.values())
     print(f"Content is valid: {files} files checked in {elapsed:.2f} s.")
     return _check_translations(args.content, content.languages)
 

@@ -21,11 +21,11 @@ from urllib.request import url2pathname
 import jinja2
 import segno
 
-from patientsite import images
+from patientsite import images, paths, registry
 from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.publish import write_files
-from patientsite.render import booklet_path, leaflet_path, text_helpers
+from patientsite.render import declared, text_helpers
 
 PANELS = {
     "outside-left": "outside, left (the flap that folds in)",
@@ -118,10 +118,10 @@ def _short(url: str) -> str:
     return url if len(url) <= 80 else url[:77] + "..."
 
 
-def web_address(site_url: str, content: Content, lang: str) -> str:
-    """The address of the web version in one language."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base if lang == content.languages[0].code else f"{base}{lang}/"
+def web_address(site_url: str, content: Content, lang: str, programme: str | None = None) -> str:
+    """The address of the web version in one language (of a programme's pages, if given)."""
+    home = paths.web_address(site_url, lang, content.languages[0].code)
+    return home + paths.programme_prefix(programme, list(content.programmes))
 
 
 def qr_data_uri(url: str) -> str:
@@ -131,12 +131,15 @@ def qr_data_uri(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def issue_date(content: Content) -> date:
-    """The leaflet's date: SOURCE_DATE_EPOCH if set, else the newest review in the content."""
+def issue_date(content: Content, programme: str | None = None) -> date:
+    """The leaflet's date: SOURCE_DATE_EPOCH if set, else the newest review of what it shows
+    (without a programme: of every programme's leaflet)."""
     when = source_date()
     if when is not None:
         return when.date()
-    reviews = [content.site.review, content.programme.review, content.warning_signs.review]
+    shown = [content.programmes[programme]] if programme else content.programmes.values()
+    reviews = [content.site.review]
+    reviews += [r for p in shown for r in (p.programme.review, p.warning_signs.review)]
     return max(r.reviewed_on for r in reviews)
 
 
@@ -151,6 +154,10 @@ def print_environment(templates: Path) -> jinja2.Environment:
     )
 
 
+# What a printed document shows: every file of its programme and the shared ones it needs.
+PRINT_USES = ("site", "clinic", "exercise_library", *(k.name for k in registry.PROGRAMME_FILES))
+
+
 def render_html(
     content: Content,
     lang: str,
@@ -158,37 +165,50 @@ def render_html(
     site_url: str,
     mode: str = "print",
     template: str = "leaflet.html",
+    programme: str | None = None,
 ) -> str:
-    """The leaflet's (or with template="booklet.html", the booklet's) HTML in one language."""
+    """The leaflet's (or with template="booklet.html", the booklet's) HTML in one language.
+
+    programme: whose leaflet (default: the first programme)."""
+    programme = programme or next(iter(content.programmes))
     env = print_environment(templates)
-    url = web_address(site_url, content, lang)
-    files = [content.programme, content.warning_signs, content.condition, content.self_care]
+    url = web_address(site_url, content, lang, programme)
+    shown = content.programmes[programme]
+    files = [shown.programme, shown.warning_signs, shown.condition, shown.self_care]
     reviewed = min(f.review.reviewed_on for f in files)
+    helpers = text_helpers(content, lang, programme)
     context: dict[str, Any] = {
-        **text_helpers(content, lang),
+        **helpers,
+        **declared(content, PRINT_USES, programme, helpers["fill"]),
         "mode": mode,
         "fonts": font_files(),
         "qr": qr_data_uri(url),
         "web_url": url,
         "logo": _logo_uri(content),
-        "issued": issue_date(content).isoformat(),
+        "issued": issue_date(content, programme).isoformat(),
         "review": {"reviewed_on": reviewed},
     }
     return env.get_template(template).render(context)
 
 
-def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
+def build_leaflet(
+    content: Content, lang: str, templates: Path, site_url: str, programme: str | None = None
+) -> Leaflet:
     """Lay out and write one language's leaflet; raise LeafletError if any panel overflows."""
-    html = render_html(content, lang, templates, site_url)
+    programme = programme or next(iter(content.programmes))
+    html = render_html(content, lang, templates, site_url, programme=programme)
     document = render_document(html, templates)  # WeasyPrint takes about a second to import
     layout = _measure(document)
     full = [
         panel for panel, height in layout.heights.items() if height > layout.available[panel] - 0.5
     ]
-    problems = _too_wide_report(lang, layout.too_wide)
+    which = f"{programme}, {lang}" if content.several else lang
+    problems = _too_wide_report(which, layout.too_wide)
     if len(document.pages) != PAGES or full:
-        too_long = measure_overflow(content, lang, templates, site_url, layout.available)
-        problems.append(_overflow_report(lang, too_long, len(document.pages)))
+        too_long = measure_overflow(
+            content, lang, templates, site_url, layout.available, programme
+        )
+        problems.append(_overflow_report(which, too_long, len(document.pages)))
     if problems:
         raise LeafletError("\n".join(problems))
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
@@ -196,9 +216,13 @@ def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -
     return Leaflet(lang, pdf, len(document.pages))
 
 
-def build_booklet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
+def build_booklet(
+    content: Content, lang: str, templates: Path, site_url: str, programme: str | None = None
+) -> Leaflet:
     """Lay out one language's large-print booklet (A4 portrait, 16 pt and more)."""
-    html = render_html(content, lang, templates, site_url, template="booklet.html")
+    html = render_html(
+        content, lang, templates, site_url, template="booklet.html", programme=programme
+    )
     document = render_document(html, templates)
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)
@@ -206,29 +230,36 @@ def build_booklet(content: Content, lang: str, templates: Path, site_url: str) -
 
 
 def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
-    """Make every language's leaflet and booklet, then move them all into out (none if one
-    fails).
+    """Make every programme's leaflet and booklet in every language, then move them all into
+    out (none if one fails).
 
     Raises PublishError when out cannot be written (read-only, full disk).
     """
     files: dict[str, bytes] = {}
-    for lang in content.languages:
-        leaflet = build_leaflet(content, lang.code, templates, site_url)
-        files[Path(leaflet_path(lang.code)).name] = leaflet.pdf
-    for lang in content.languages:
-        booklet = build_booklet(content, lang.code, templates, site_url)
-        files[Path(booklet_path(lang.code)).name] = booklet.pdf
+    ids = list(content.programmes)
+    for programme in ids:
+        for lang in content.languages:
+            leaflet = build_leaflet(content, lang.code, templates, site_url, programme)
+            files[Path(paths.leaflet_path(programme, ids, lang.code)).name] = leaflet.pdf
+        for lang in content.languages:
+            booklet = build_booklet(content, lang.code, templates, site_url, programme)
+            files[Path(paths.booklet_path(programme, ids, lang.code)).name] = booklet.pdf
     return write_files(out, files)
 
 
 def measure_overflow(
-    content: Content, lang: str, templates: Path, site_url: str, available: dict[str, float]
+    content: Content,
+    lang: str,
+    templates: Path,
+    site_url: str,
+    available: dict[str, float],
+    programme: str | None = None,
 ) -> dict[str, float]:
     """Millimetres by which each panel's text is longer than its panel (only those too long).
 
     The panels are laid out once more on a very tall page, where nothing is cut off.
     """
-    html = render_html(content, lang, templates, site_url, mode="measure")
+    html = render_html(content, lang, templates, site_url, mode="measure", programme=programme)
     needed = _body_heights(render_document(html, templates))
     return {
         panel: round((needed[panel] - available[panel]) / PX_PER_MM, 1)

@@ -8,7 +8,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,99 +17,131 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, posecheck, triage
+from patientsite import images, posecheck, registry, triage
 from patientsite import model as m
+from patientsite.placeholders import names as placeholder_names
+from patientsite.placeholders import values as placeholder_values
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+TEMPLATES = "overrides/content"  # below the project: one page template per file
+LISTING = "programmes"  # the template of the home page that lists several programmes
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
-# Placeholders whose values come from the programme and clinic files.
-PROGRAMME_PLACEHOLDERS = frozenset(
-    {
-        "weeks",
-        "sessions_per_week",
-        "min_age",
-        "min_pain_days",
-        "education_years",
-        "internship_years",
-        "clinic",
-        "clinic_phone",
-        "helpline",
-        "helpline_name",
-        "region",
-    }
-)
 
-FILES: dict[str, type[BaseModel]] = {
-    "regions": m.Regions,
-    "red_flags": m.RedFlags,
-    "clinic": m.Clinic,
-    "condition": m.Condition,
-    "symptoms": m.Symptoms,
-    "warning_signs": m.WarningSigns,
-    "programme": m.Programme,
-    "self_care": m.SelfCare,
-    "education": m.Education,
-    "exercise_library": m.ExerciseLibrary,
-}
+@dataclass(frozen=True)
+class Programme:
+    """One programme's files (content/programmes/<id>/), validated."""
+
+    id: str
+    folder: Path
+    files: Mapping[str, BaseModel]
+
+    def file(self, name: str) -> BaseModel:
+        """One of its files by kind name (KeyError if the kind is not a programme's)."""
+        return self.files[name]
+
+    def _typed(self, name: str, cls: type[ModelT]) -> ModelT:
+        value = self.files[name]
+        assert isinstance(value, cls)
+        return value
+
+    @property
+    def programme(self) -> m.Programme:
+        """Its programme.yaml."""
+        return self._typed("programme", m.Programme)
+
+    @property
+    def warning_signs(self) -> m.WarningSigns:
+        """Its warning_signs.yaml."""
+        return self._typed("warning_signs", m.WarningSigns)
+
+    @property
+    def condition(self) -> m.Condition:
+        """Its condition.yaml."""
+        return self._typed("condition", m.Condition)
+
+    @property
+    def symptoms(self) -> m.Symptoms:
+        """Its symptoms.yaml."""
+        return self._typed("symptoms", m.Symptoms)
+
+    @property
+    def self_care(self) -> m.SelfCare:
+        """Its self_care.yaml."""
+        return self._typed("self_care", m.SelfCare)
+
+    @property
+    def education(self) -> m.Education:
+        """Its education.yaml."""
+        return self._typed("education", m.Education)
 
 
 @dataclass(frozen=True)
 class Content:
-    """Every content file of a site, validated."""
+    """Every content file of a site, validated: the shared files and each programme's."""
 
     root: Path
     languages: tuple[m.Language, ...]
-    site: m.SiteFile
-    regions: m.Regions
-    red_flags: m.RedFlags
-    clinic: m.Clinic
-    condition: m.Condition
-    symptoms: m.Symptoms
-    warning_signs: m.WarningSigns
-    programme: m.Programme
-    self_care: m.SelfCare
-    education: m.Education
-    exercise_library: m.ExerciseLibrary
+    files: Mapping[str, BaseModel]  # the site-wide files by kind name (site, clinic, ...)
+    programmes: Mapping[str, Programme]  # in the order of their ids
     exercises: dict[str, m.Exercise]
     clinic_dir: Path = Path()  # where the clinic profile is: its logo path is relative to it
 
-    def placeholders(self, lang: str | None = None) -> dict[str, str]:
-        """The value of every placeholder a text may use, in one language (default: the first)."""
-        weeks = self.programme.weeks
-        values = {
-            "weeks": str(weeks.min) if weeks.min == weeks.max else f"{weeks.min}–{weeks.max}",
-            "sessions_per_week": str(self.programme.sessions_per_week),
-            "min_age": str(self.programme.target_group.min_age),
-            "min_pain_days": str(self.programme.target_group.min_pain_days),
-            "education_years": str(self.programme.provider.education_years),
-            "internship_years": str(self.programme.provider.internship_years),
-            "clinic": self.clinic.name,
-            "clinic_phone": self.clinic.phone,
-            **self.helpline_placeholders(lang or self.languages[0].code),
-        }
-        values.update({service.id: service.number for service in self.site.services})
-        return values
+    def _typed(self, name: str, cls: type[ModelT]) -> ModelT:
+        value = self.files[name]
+        assert isinstance(value, cls)
+        return value
+
+    @property
+    def site(self) -> m.SiteFile:
+        """site.yaml."""
+        return self._typed("site", m.SiteFile)
+
+    @property
+    def regions(self) -> m.Regions:
+        """regions.yaml."""
+        return self._typed("regions", m.Regions)
+
+    @property
+    def red_flags(self) -> m.RedFlags:
+        """red_flags.yaml."""
+        return self._typed("red_flags", m.RedFlags)
+
+    @property
+    def clinic(self) -> m.Clinic:
+        """The clinic's profile (content/clinic.yaml, or another clinic's: with_clinic)."""
+        return self._typed("clinic", m.Clinic)
+
+    @property
+    def exercise_library(self) -> m.ExerciseLibrary:
+        """exercise_library.yaml."""
+        return self._typed("exercise_library", m.ExerciseLibrary)
+
+    @property
+    def several(self) -> bool:
+        """Whether the site has more than one programme (each then lives under its id)."""
+        return len(self.programmes) > 1
+
+    def placeholders(self, lang: str | None = None, programme: str | None = None) -> dict[str, str]:
+        """The value of every placeholder a text may use, in one language (default: the first).
+
+        Without a programme only the site-wide ones (clinic, helpline, services)."""
+        scope = self.programmes[programme] if programme is not None else None
+        return placeholder_values(self, scope, lang or self.languages[0].code)
 
     def health_region(self) -> m.HealthRegion:
         """The region the clinic is in (the loader has checked that it exists)."""
         return next(r for r in self.regions.regions if r.id == self.clinic.region)
 
-    def helpline_placeholders(self, lang: str) -> dict[str, str]:
-        """{helpline}, {helpline_name} and {region}: the on-call service of the clinic's region."""
-        region = self.health_region()
-        return {
-            "helpline": region.helpline.number,
-            "helpline_name": region.helpline.name.get(lang),
-            "region": region.name.get(lang),
-        }
-
-    def file(self, name: str) -> BaseModel:
-        """A content file's model by its name (as in a page's `uses`)."""
-        value = getattr(self, name)
-        assert isinstance(value, BaseModel)
-        return value
+    def file(self, name: str, programme: str | None = None) -> BaseModel:
+        """A content file's model by its kind name (as in a page's `uses`)."""
+        if registry.kind(name).scope == "programme":
+            if programme is None:
+                raise KeyError(f"'{name}' belongs to a programme; say which")
+            return self.programmes[programme].file(name)
+        return self.files[name]
 
 
 def load_content(
@@ -126,25 +158,38 @@ def load_content(
     regions_doc = _read(root / "regions.yaml", project, problems)
     regions = _validate(regions_doc, m.Regions, _with_services(base, []), problems)
     # Other files may name services even when site.yaml has a mistake elsewhere.
-    settings = _with_services(
-        base, site.services if site else _raw_services(site_doc), _helpline_numbers(regions)
-    )
+    services = site.services if site else _raw_services(site_doc)
+    helplines = _helpline_numbers(regions)
+    shared = _with_services(base, services, helplines, scope="site")
+    per_programme = _with_services(base, services, helplines, scope="programme")
 
     docs: dict[str, YamlDocument | None] = {"site": site_doc, "regions": regions_doc}
-    loaded: dict[str, Any] = {"regions": regions}
-    for name, cls in FILES.items():
-        if name in loaded:
+    loaded: dict[str, Any] = {"site": site, "regions": regions}
+    for kind in registry.SITE_FILES:
+        if kind.name in loaded:
             continue
-        docs[name] = _read(root / f"{name}.yaml", project, problems)
-        loaded[name] = _validate(docs[name], cls, settings, problems)
+        docs[kind.name] = _read(root / f"{kind.name}.yaml", project, problems)
+        loaded[kind.name] = _validate(docs[kind.name], kind.model, shared, problems)
+
+    programmes: dict[str, Programme] = {}
+    programme_docs: dict[str, dict[str, YamlDocument | None]] = {}
+    for folder in programme_folders(root, project, problems):
+        files: dict[str, Any] = {}
+        programme_docs[folder.name] = {}
+        for kind in registry.PROGRAMME_FILES:
+            doc = _read(folder / f"{kind.name}.yaml", project, problems)
+            programme_docs[folder.name][kind.name] = doc
+            files[kind.name] = _validate(doc, kind.model, per_programme, problems)
+        programmes[folder.name] = Programme(folder.name, folder, files)
 
     exercises: dict[str, m.Exercise] = {}
     exercise_docs: dict[str, YamlDocument] = {}
     read = [doc for doc in docs.values() if doc is not None]
+    read += [doc for each in programme_docs.values() for doc in each.values() if doc is not None]
     for path in exercise_files(root):
         doc = _read(path, project, problems)
         read += [doc] if doc is not None else []
-        exercise = _validate(doc, m.Exercise, settings, problems)
+        exercise = _validate(doc, m.Exercise, shared, problems)
         if doc is None or exercise is None:
             continue
         if exercise.id != path.stem:
@@ -170,15 +215,43 @@ def load_content(
     content = Content(
         root=root,
         languages=tuple(languages),
-        site=site,
+        files=loaded,
+        programmes=programmes,
         exercises=exercises,
         clinic_dir=root,
-        **loaded,
     )
-    problems.extend(_cross_check(content, docs, exercise_docs))
+    problems.extend(_cross_check(content, docs, programme_docs, exercise_docs, project))
     if problems or unread:
         raise ContentError([*problems, *unread])
     return content
+
+
+def programme_folders(root: Path, project: Path, problems: list[Problem]) -> list[Path]:
+    """content/programmes/<id>/, sorted by id; a folder whose name is not an id is a problem."""
+    base = root / registry.PROGRAMMES
+    folders = sorted(p for p in base.glob("*") if p.is_dir() and not p.name.startswith("."))
+    good = [p for p in folders if ID.fullmatch(p.name)]
+    for bad in sorted(set(folders) - set(good)):
+        problems.append(
+            Problem(
+                display_path(bad, project),
+                None,
+                "",
+                "a programme's folder is named by its id: lowercase letters, digits and "
+                "hyphens (e.g. 'back' or 'hip-knee')",
+            )
+        )
+    if not folders:
+        problems.append(
+            Problem(
+                display_path(base, project),
+                None,
+                "",
+                "no programme found (expected a folder such as "
+                f"{registry.PROGRAMMES}/back/ with programme.yaml and the programme's other files)",
+            )
+        )
+    return good
 
 
 IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
@@ -192,12 +265,17 @@ def exercise_files(root: Path) -> list[Path]:
 def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterator[Problem]:
     """Files in root that nothing reads: a content file under a wrong name is not left out quietly.
 
-    Read are site.yaml, the files of FILES, exercises/*.yaml and the images that exercises
-    and the clinic name (read leniently, so a file with a mistake still names its images).
-    Hidden files (.gitkeep, an editor's swap file) are left alone.
+    Read are the files the registry names (site-wide ones in root, a programme's in its folder),
+    exercises/*.yaml and the images that exercises and the clinic name (read leniently, so a
+    file with a mistake still names its images). Hidden files (.gitkeep, an editor's swap file)
+    are left alone.
     """
-    expected = ["site.yaml", *(f"{name}.yaml" for name in FILES)]
+    expected = [f"{kind.name}.yaml" for kind in registry.SITE_FILES]
+    programme_names = [f"{kind.name}.yaml" for kind in registry.PROGRAMME_FILES]
     known = {root / name for name in expected}
+    for folder in (root / registry.PROGRAMMES).glob("*"):
+        known.update(folder / name for name in programme_names)
+    expected += [f"{registry.PROGRAMMES}/<programme>/{name}" for name in programme_names]
     for doc in docs:
         for base, image in _images_named(doc):
             known.add(root / base / image)
@@ -218,7 +296,9 @@ def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterat
         if folder == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
             hint = f"did you mean 'exercises/{path.stem}.yaml'? "
         else:
-            close = difflib.get_close_matches(relative.as_posix(), expected, n=1, cutoff=0.8)
+            shape = re.sub(rf"^{registry.PROGRAMMES}/[^/]+/", f"{registry.PROGRAMMES}/<programme>/", relative.as_posix())
+            close = difflib.get_close_matches(shape, expected, n=1, cutoff=0.8)
+            close = [c.replace("<programme>", relative.parts[1]) for c in close] if close and "<programme>" in close[0] and len(relative.parts) > 2 else close
             hint = f"did you mean '{close[0]}'? " if close else ""
         yield Problem(
             shown,
@@ -244,15 +324,17 @@ def _images_named(doc: YamlDocument) -> Iterator[tuple[str, str]]:
 def overdue(content: Content, today: date) -> list[str]:
     """Files whose review date has passed, as notices for the build log."""
     notices = []
-    for name in ["site", *FILES]:
-        review = getattr(content.file(name), "review", None)
+    files: list[tuple[str, Any]] = [(f"content/{n}.yaml", f) for n, f in content.files.items()]
+    for programme in content.programmes.values():
+        files += [
+            (f"content/{registry.PROGRAMMES}/{programme.id}/{n}.yaml", f)
+            for n, f in programme.files.items()
+        ]
+    files += [(f"content/exercises/{i}.yaml", e) for i, e in content.exercises.items()]
+    for shown, file in files:
+        review = getattr(file, "review", None)
         if review is not None and review.next_review < today:
-            notices.append(f"content/{name}.yaml: review was due on {review.next_review}")
-    for ex_id, exercise in content.exercises.items():
-        if exercise.review.next_review < today:
-            notices.append(
-                f"content/exercises/{ex_id}.yaml: review was due on {exercise.review.next_review}"
-            )
+            notices.append(f"{shown}: review was due on {review.next_review}")
     return notices
 
 
@@ -273,11 +355,12 @@ def _with_services(
     base: m.ValidationSettings,
     services: list[tuple[str, str]] | list[m.Service],
     helplines: Sequence[str] = (),
+    scope: registry.Scope = "site",
 ) -> m.ValidationSettings:
     pairs = [(s.id, s.number) if isinstance(s, m.Service) else s for s in services]
     return m.ValidationSettings(
         languages=base.languages,
-        placeholders=PROGRAMME_PLACEHOLDERS | {name for name, _ in pairs},
+        placeholders=placeholder_names(scope, (name for name, _ in pairs)),
         reserved_numbers=frozenset(number for _, number in pairs) | frozenset(helplines),
     )
 
@@ -437,22 +520,49 @@ def _unwrap(annotation: Any) -> Any:
 def _cross_check(
     content: Content,
     docs: dict[str, YamlDocument | None],
+    programme_docs: dict[str, dict[str, YamlDocument | None]],
     exercise_docs: dict[str, YamlDocument],
+    project: Path,
 ) -> Iterator[Problem]:
     for name, doc in docs.items():
         assert doc is not None
         yield from _duplicate_ids(doc, content.file(name), ())
         yield from _source_refs(doc, content.file(name))
+    for programme_id, each in programme_docs.items():
+        for name, doc in each.items():
+            assert doc is not None
+            yield from _duplicate_ids(doc, content.file(name, programme_id), ())
+            yield from _source_refs(doc, content.file(name, programme_id))
+        yield from _programme_exercises(content, content.programmes[programme_id], each)
     for ex_id, doc in exercise_docs.items():
         exercise = content.exercises[ex_id]
         yield from _source_refs(doc, exercise)
         yield from _exercise_refs(content, exercise, doc)
         yield from posecheck.check(exercise, doc)
-    yield from _page_checks(content, docs["site"])
+    yield from _page_checks(content, docs["site"], project)
     clinic_doc = docs["clinic"]
     assert clinic_doc is not None
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
-    yield from triage.check(content, docs)
+    for programme_id, each in programme_docs.items():
+        yield from triage.check(content, content.programmes[programme_id], {**docs, **each})
+    yield from triage.check_library(content, docs)
+
+
+def _programme_exercises(
+    content: Content, programme: Programme, docs: dict[str, YamlDocument | None]
+) -> Iterator[Problem]:
+    """A programme's choice of exercises names exercises that exist."""
+    doc = docs["programme"]
+    assert doc is not None
+    for index, ex_id in enumerate(programme.programme.exercises or []):
+        if ex_id not in content.exercises:
+            close = difflib.get_close_matches(ex_id, list(content.exercises), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            yield _at(
+                doc,
+                ("exercises", index),
+                f"unknown exercise '{ex_id}' (no file content/exercises/{ex_id}.yaml){hint}",
+            )
 
 
 def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:
@@ -486,7 +596,8 @@ def with_clinic(content: Content, path: Path, project: Path) -> Content:
         problems.extend(triage.clinic_region(clinic, content.regions, doc))
     if problems or clinic is None:
         raise ContentError(problems)
-    return dataclasses.replace(content, clinic=clinic, clinic_dir=path.parent)
+    files = {**content.files, "clinic": clinic}
+    return dataclasses.replace(content, files=files, clinic_dir=path.parent)
 
 
 def _duplicate_ids(doc: YamlDocument, obj: Any, loc: Loc) -> Iterator[Problem]:
@@ -606,10 +717,33 @@ def _cycle(content: Content, start: str, direction: str) -> list[str]:
     return []
 
 
-def _page_checks(content: Content, doc: YamlDocument | None) -> Iterator[Problem]:
+def _page_checks(content: Content, doc: YamlDocument | None, project: Path) -> Iterator[Problem]:
     assert doc is not None
     paths: dict[str, int] = {}
+    templates = project / TEMPLATES
     for index, page in enumerate(content.site.pages):
+        for at, name in enumerate(page.uses):
+            if name not in registry.PAGE_KINDS:
+                close = difflib.get_close_matches(name, registry.PAGE_KINDS, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                yield _at(
+                    doc,
+                    ("pages", index, "uses", at),
+                    f"unknown content file '{name}' ({hint}expected one of: "
+                    f"{', '.join(registry.PAGE_KINDS)})",
+                )
+        if templates.is_dir() and not (templates / f"{page.template}.html").is_file():
+            known = sorted(
+                p.stem for p in templates.glob("*.html") if not p.name.startswith("_")
+            )
+            yield _at(
+                doc,
+                ("pages", index, "template"),
+                f"unknown template '{page.template}' (expected one of: {', '.join(known)}; "
+                f"a template is a file {TEMPLATES}/<name>.html)",
+            )
+        if page.template == LISTING:
+            continue  # shares the home page's path: it is the home page of several programmes
         if page.path in paths:
             yield _at(
                 doc,
@@ -622,3 +756,11 @@ def _page_checks(content: Content, doc: YamlDocument | None) -> Iterator[Problem
     for template in ("warning_signs", "exercises"):
         if not any(p.template == template for p in content.site.pages):
             yield _at(doc, ("pages",), f"no page with template '{template}'")
+    if content.several and not any(p.template == LISTING for p in content.site.pages):
+        yield _at(
+            doc,
+            ("pages",),
+            f"there are {len(content.programmes)} programmes "
+            f"({', '.join(content.programmes)}), so the site needs a page with template "
+            f"'{LISTING}' and path '' that lists them",
+        )

@@ -316,22 +316,9 @@ class ContentFile(Strict):
 
 # --- site, clinic, exercise library -------------------------------------------------
 
-PageTemplate = Literal[
-    "home", "condition", "warning_signs", "programme", "self_care", "exercises", "sheet", "diary"
-]
-ContentName = Literal[
-    "site",
-    "clinic",
-    "regions",
-    "red_flags",
-    "condition",
-    "symptoms",
-    "warning_signs",
-    "programme",
-    "self_care",
-    "education",
-    "exercise_library",
-]
+# A page's template is a file overrides/content/<name>.html and its `uses` name kinds of
+# content file; the loader checks both against the templates and the registry.
+TemplateName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
 
 
 class PageSpec(Strict):
@@ -350,7 +337,7 @@ class PageSpec(Strict):
             "The page's address, e.g. back-pain/ (ending in /). Empty ('') for the home page.",
         ),
     )
-    template: PageTemplate = Field(
+    template: TemplateName = Field(
         description=describe(
             "Hvilken slags side det er. Den bestemmer sidens opbygning.",
             "Which kind of page this is. It decides the page's layout.",
@@ -368,7 +355,7 @@ class PageSpec(Strict):
             "A short description of the page for search engines and sharing.",
         )
     )
-    uses: list[ContentName] = Field(
+    uses: list[TemplateName] = Field(
         min_length=1,
         description=describe(
             "De indholdsfiler, siden viser. Siden viser den ældste gennemgangsdato blandt dem.",
@@ -1354,6 +1341,15 @@ class Programme(ContentFile):
         description=describe(
             "Sådan kommer man i gang, trin for trin.", "How to get started, step by step."
         )
+    )
+    exercises: list[Id] | None = Field(
+        default=None,
+        description=describe(
+            "Forløbets øvelser (id'er fra content/exercises/), i den rækkefølge, "
+            "programarket viser dem. Udelades: alle øvelser.",
+            "The programme's exercises (ids from content/exercises/), in the order the "
+            "programme sheet shows them. Left out: every exercise.",
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,11 +15,11 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from patientsite import images
+from patientsite import images, paths, placeholders, registry
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
-from patientsite.loader import Content
+from patientsite.loader import LISTING, Content
 from patientsite.qr import qr_tables
 from patientsite.theme_text import FRONT_MATTER, theme_text
 
@@ -38,49 +38,49 @@ class PageReview:
 
 @dataclass(frozen=True)
 class Target:
-    """One page to render: where it lives and which template fills it."""
+    """One page to render: where it lives, which template fills it and what it is given."""
 
     path: str
     template: str
     title: m.Title
     description: m.Text
     review: PageReview
+    uses: tuple[str, ...]  # the content files the template gets, by kind name
+    programme: str | None = None  # the programme whose page this is (None: a shared page)
     exercise: m.Exercise | None = None
 
 
 def language_prefix(content: Content, lang: str) -> str:
     """Where a language's pages live below the site root: '' for the default, 'en/' otherwise."""
-    return "" if lang == content.languages[0].code else f"{lang}/"
-
-
-DOWNLOADS = "downloads"
-FIGURES = "figures"  # below the site root: every exercise's drawings, shared by the languages
-
-
-def leaflet_path(lang: str) -> str:
-    """The leaflet PDF of a language, relative to the site root."""
-    return f"{DOWNLOADS}/leaflet-{lang}.pdf"
-
-
-def booklet_path(lang: str) -> str:
-    """The large-print booklet PDF of a language, relative to the site root."""
-    return f"{DOWNLOADS}/large-print-{lang}.pdf"
+    return paths.language_prefix(lang, content.languages[0].code)
 
 
 def source_name(path: str, lang: str, default_lang: str) -> str:
     """The docs-relative Markdown file for a page path, with the i18n suffix if needed."""
-    suffix = "" if lang == default_lang else f".{lang}"
-    return f"{path}index{suffix}.md"
+    return paths.source_name(path, lang, default_lang)
+
+
+def is_programme_page(spec: m.PageSpec) -> bool:
+    """Whether a page shows a programme's files, and so is made once per programme."""
+    return any(registry.kind(name).scope == "programme" for name in spec.uses)
 
 
 def targets(content: Content) -> list[Target]:
     """Every page of the site, the exercise pages included."""
     pages: list[Target] = []
+    ids = list(content.programmes)
     for spec in content.site.pages:
-        files = [content.file(name) for name in spec.uses]
-        pages.append(
-            Target(spec.path, spec.template, spec.title, spec.description, _review_of(files))
-        )
+        if spec.template == LISTING:
+            scopes: list[str | None] = [None] if content.several else []
+        else:
+            scopes = list(ids) if is_programme_page(spec) else [None]
+        for scope in scopes:
+            files = [content.file(name, scope) for name in spec.uses]
+            path = paths.programme_prefix(scope, ids) + spec.path
+            review = _review_of(files)
+            pages.append(
+                Target(path, spec.template, spec.title, spec.description, review, tuple(spec.uses), scope)
+            )
         if spec.template == "exercises":
             for exercise in content.exercises.values():
                 pages.append(
@@ -90,7 +90,8 @@ def targets(content: Content) -> list[Target]:
                         exercise.name,
                         exercise.purpose,
                         _review_of([exercise]),
-                        exercise,
+                        tuple(spec.uses),
+                        exercise=exercise,
                     )
                 )
     return pages
@@ -106,6 +107,15 @@ def review_dates(content: Content) -> dict[str, date]:
     }
 
 
+def home_programme(content: Content, exercise: m.Exercise | None = None) -> str:
+    """The programme a shared page links into: the first that has the exercise, else the first."""
+    for programme in content.programmes.values():
+        chosen = programme.programme.exercises
+        if exercise is None or chosen is None or exercise.id in chosen:
+            return programme.id
+    return next(iter(content.programmes))
+
+
 def render_site(
     content: Content, templates: Path, today: date, code: jinja2.BytecodeCache | None = None
 ) -> dict[str, str]:
@@ -117,16 +127,27 @@ def render_site(
     default = content.languages[0].code
     out: dict[str, str] = {}
     pages = targets(content)
-    paths: dict[str, str] = {}  # template -> path of its (first) page
+    where: dict[tuple[str | None, str], str] = {}  # (programme, template) -> its (first) page
     for page in pages:
-        paths.setdefault(page.template, page.path)
+        where.setdefault((page.programme, page.template), page.path)
     qr_json = Markup(json.dumps(qr_tables(), separators=(",", ":")))
     figures = figure_files(content)
     for lang in content.languages:
-        # Once per language, not per page: the helpers sort every exercise by its name.
-        helpers = {**text_helpers(content, lang.code), "qr_tables_json": qr_json}
+        # Once per language and programme, not per page: the helpers sort the exercises.
+        helpers = {
+            scope: {**text_helpers(content, lang.code, scope), "qr_tables_json": qr_json}
+            for scope in [None, *content.programmes]
+        }
         for target in pages:
-            text = _render_page(env, content, target, lang.code, paths, figures, helpers, today)
+            scope = target.programme or home_programme(content, target.exercise)
+            links = {
+                template: path
+                for (programme, template), path in where.items()
+                if programme in (None, scope)
+            }
+            text = _render_page(
+                env, content, target, lang.code, links, figures, helpers[target.programme], today
+            )
             out[source_name(target.path, lang.code, default)] = text
     return out
 
@@ -144,30 +165,24 @@ def _environment(templates: Path, code: jinja2.BytecodeCache | None = None) -> j
     )
 
 
-def text_helpers(content: Content, lang: str) -> dict[str, Any]:
-    """What every template needs to show content in one language (pages and leaflet alike)."""
-    values = content.placeholders(lang)
+def text_helpers(content: Content, lang: str, programme: str | None = None) -> dict[str, Any]:
+    """What every template needs to show texts in one language (pages and leaflet alike).
+
+    Placeholders take the values of the programme given (none: only the site-wide ones)."""
+    values = content.placeholders(lang, programme)
     labels = content.site.labels
 
     def fill(text: m.Text) -> str:
-        raw = text.get(lang)
-        for name, value in values.items():
-            raw = raw.replace(f"{{{name}}}", value)
-        return raw
+        return placeholders.fill(text.get(lang), values)
 
     def t(text: m.Text) -> Markup:
         return render_inline(fill(text))
 
     def number(value: str) -> str:
-        return value.format(**values) if value.startswith("{") else value
+        return placeholders.fill(value, values)
 
     return {
         "lang": lang,
-        "content": content,
-        "clinic": content.clinic,
-        "programme": content.programme,
-        "library": content.exercise_library,
-        "exercises": sorted(content.exercises.values(), key=lambda e: (e.level, fill(e.name))),
         "fill": fill,
         "t": t,
         "label": lambda name: t(getattr(labels, name)),
@@ -177,6 +192,23 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
         "choice": _choice_lookup(content, t),
         "numbered": lambda sources: {s.id: n for n, s in enumerate(sources, start=1)},
     }
+
+
+def declared(
+    content: Content, uses: Sequence[str], programme: str | None, fill: Callable[[m.Text], str]
+) -> dict[str, Any]:
+    """What a page's template gets besides the helpers: the files its `uses` names, by kind.
+
+    A page that uses the exercise library also gets `exercises`: the programme's choice (or
+    every exercise), easiest first then by name, and `exercise_by_id` to follow an exercise's
+    links to easier and harder ones."""
+    given: dict[str, Any] = {name: content.file(name, programme) for name in uses}
+    if "exercise_library" in uses:
+        chosen = content.programmes[programme].programme.exercises if programme else None
+        pool = [content.exercises[i] for i in chosen] if chosen else content.exercises.values()
+        given["exercises"] = sorted(pool, key=lambda e: (e.level, fill(e.name)))
+        given["exercise_by_id"] = content.exercises
+    return given
 
 
 @dataclass(frozen=True)
@@ -205,7 +237,7 @@ def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
             else:
                 image = _own_image(content, str(fig.image))
                 size, suffix = image.size, image.suffix
-            files[exercise.id, which] = FigureFile(f"{FIGURES}/{exercise.id}-{which}{suffix}", size)
+            files[exercise.id, which] = FigureFile(f"{paths.FIGURES}/{exercise.id}-{which}{suffix}", size)
     return files
 
 
@@ -260,7 +292,7 @@ def _render_page(
     content: Content,
     target: Target,
     lang: str,
-    paths: dict[str, str],
+    links: dict[str, str],
     figures: dict[tuple[str, str], FigureFile],
     helpers: dict[str, Any],
     today: date,
@@ -273,7 +305,7 @@ def _render_page(
         return "./" if rel == "." else rel.rstrip("/") + "/"
 
     def page_link(template: str) -> str:
-        return link(paths[template])
+        return link(links[template])
 
     def file_link(path: str) -> str:
         """A file below the site root (not below the language root), e.g. a PDF."""
@@ -292,8 +324,11 @@ def _render_page(
             )
         )
 
+    scope = target.programme or home_programme(content, target.exercise)
+    ids = list(content.programmes)
     context: dict[str, Any] = {
         **helpers,
+        **declared(content, target.uses, target.programme, fill),
         "figure": figure,
         "target": target,
         "exercise": target.exercise,
@@ -302,8 +337,11 @@ def _render_page(
         "link": link,
         "page_link": page_link,
         "file_link": file_link,
-        "leaflet": leaflet_path(lang),
-        "booklet": booklet_path(lang),
+        "leaflet": paths.leaflet_path(scope, ids, lang),
+        "booklet": paths.booklet_path(scope, ids, lang),
+        "programmes": [
+            (p.programme, link(paths.programme_prefix(p.id, ids))) for p in content.programmes.values()
+        ],
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
     }
     body = env.get_template(f"{target.template}.html").render(context)
@@ -372,12 +410,12 @@ def write_tree(docs: Path, files: Mapping[str, str | bytes]) -> tuple[int, int]:
 
 def _generated(docs: Path) -> Iterator[Path]:
     yield from (p for p in docs.rglob("*.md") if p.is_file())
-    yield from (p for p in (docs / FIGURES).glob("*") if p.is_file())
+    yield from (p for p in (docs / paths.FIGURES).glob("*") if p.is_file())
 
 
 def is_generated(entry: Path) -> bool:
     """True for an entry of docs/ that write_tree makes: a Markdown page, a folder that holds
     one, or the figures folder."""
-    if entry.name == FIGURES and entry.is_dir():
+    if entry.name == paths.FIGURES and entry.is_dir():
         return True
     return entry.suffix == ".md" or (entry.is_dir() and any(entry.rglob("*.md")))

@@ -24,13 +24,9 @@ import textstat
 from pydantic import BaseModel, ValidationError
 
 from patientsite import model as m
-from patientsite.loader import (
-    FILES,
-    PROGRAMME_PLACEHOLDERS,
-    Content,
-    exercise_files,
-    load_content,
-)
+from patientsite import registry
+from patientsite.loader import Content, exercise_files, load_content
+from patientsite.placeholders import names as placeholder_names
 from patientsite.problems import ContentError, Problem, display_path
 from patientsite.render import render_site, source_name, targets
 from patientsite.translations import LockError
@@ -351,7 +347,7 @@ def _settings(site: YamlDocument | None, languages: Sequence[m.Language]) -> m.V
     services = [s for s in data.get("services") or [] if isinstance(s, dict)]
     return m.ValidationSettings(
         languages=tuple(languages),
-        placeholders=PROGRAMME_PLACEHOLDERS | {str(s.get("id")) for s in services},
+        placeholders=placeholder_names("programme", (str(s.get("id")) for s in services)),
         reserved_numbers=frozenset(str(s.get("number")) for s in services),
     )
 
@@ -360,7 +356,11 @@ def _model_of(file: str) -> type[BaseModel] | None:
     path = Path(file)
     if path.parent.name == "exercises":
         return m.Exercise
-    return m.SiteFile if path.stem == "site" else FILES.get(path.stem)
+    kind = registry.BY_NAME.get(path.stem)
+    in_programme = path.parent.parent.name == registry.PROGRAMMES
+    if kind is None or kind.many or (kind.scope == "programme") != in_programme:
+        return None
+    return kind.model
 
 
 # --- the whole report --------------------------------------------------------------------
@@ -382,7 +382,9 @@ class Report:
 
 def content_files(root: Path) -> list[Path]:
     """Every content file the loader reads, in its order."""
-    named = [root / f"{name}.yaml" for name in ["site", *FILES]]
+    named = [root / f"{kind.name}.yaml" for kind in registry.SITE_FILES]
+    for folder in sorted((root / registry.PROGRAMMES).glob("*")):
+        named += [folder / f"{kind.name}.yaml" for kind in registry.PROGRAMME_FILES]
     return [p for p in named if p.is_file()] + exercise_files(root)
 
 

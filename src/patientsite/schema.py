@@ -22,11 +22,15 @@ from pydantic import BaseModel, StringConstraints
 from pydantic.json_schema import GenerateJsonSchema
 
 from patientsite import model as m
-from patientsite.loader import FILES
+from patientsite import registry
 from patientsite.project import project_languages
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-KINDS: dict[str, type[BaseModel]] = {"site": m.SiteFile, **FILES, "exercise": m.Exercise}
+# Each kind of content file by its schema's name (exercises/<id>.yaml: "exercise").
+BY_SCHEMA: dict[str, registry.Kind] = {
+    k.schema.removesuffix(".schema.json"): k for k in registry.KINDS
+}
+KINDS: dict[str, type[BaseModel]] = {name: k.model for name, k in BY_SCHEMA.items()}
 TEXT_KINDS = {"Text": "", "Title": "^[^<>]*$"}  # a Title cannot contain < or >
 ID_PATTERN = next(c.pattern for c in typing.get_args(m.Id) if isinstance(c, StringConstraints))
 FIELDS_BEGIN = "<!-- BEGIN FIELD REFERENCE (made by `make docs-fields`; do not edit by hand) -->"
@@ -34,18 +38,19 @@ FIELDS_END = "<!-- END FIELD REFERENCE -->"
 
 
 def content_path(kind: str) -> str:
-    """The content file (or pattern) a kind of schema is for, relative to the project."""
-    return "content/exercises/*.yaml" if kind == "exercise" else f"content/{kind}.yaml"
+    """The content files a kind of schema is for, as a pattern relative to the project."""
+    pattern = BY_SCHEMA[kind].pattern.replace("<programme>", "*").replace("<id>", "*")
+    return f"content/{pattern}"
 
 
 def schema_name(kind: str) -> str:
     """The schema's file name under schemas/."""
-    return f"{kind}.schema.json"
+    return BY_SCHEMA[kind].schema
 
 
 def modeline(kind: str) -> str:
     """The first line a content file may carry to name its schema for any editor."""
-    up = "../../" if kind == "exercise" else "../"
+    up = "../" * (1 + BY_SCHEMA[kind].pattern.count("/"))
     return f"# yaml-language-server: $schema={up}schemas/{schema_name(kind)}"
 
 
@@ -66,6 +71,9 @@ def schema_for(kind: str, languages: Sequence[m.Language]) -> dict[str, Any]:
     for name, pattern in TEXT_KINDS.items():
         if name in definitions:
             definitions[name] = _text_schema(definitions[name], languages, pattern)
+    if "PageSpec" in definitions:  # a page names kinds of content file: those of the registry
+        uses = definitions["PageSpec"]["properties"]["uses"]
+        uses["items"] = {"type": "string", "enum": list(registry.PAGE_KINDS)}
     body = {key: value for key, value in schema.items() if key != "title"}
     head = {"$schema": DRAFT_07, "title": content_path(kind)}
     result: dict[str, Any] = _draft07({**head, **body, "definitions": definitions})

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from patientsite import model as m
 from patientsite.problems import Problem, field_path
+from patientsite.placeholders import fill
 from patientsite.yamlsource import Loc, YamlDocument, problem_at
 
 if TYPE_CHECKING:
-    from patientsite.loader import Content
+    from patientsite.loader import Content, Programme
 
 NONE = "none"  # a sign that is no red flag (the brochure's "contact the clinic" items)
 EMERGENCY = "{emergency}"
@@ -25,19 +26,28 @@ HELPLINE = "{helpline}"
 REQUIRED_NUMBER = {"emergency": EMERGENCY, "urgent": HELPLINE}  # the number each card must give
 
 
-def check(content: Content, docs: Mapping[str, YamlDocument | None]) -> Iterator[Problem]:
-    """Every clinical-safety problem of the content."""
-    flags_doc, signs_doc = docs.get("red_flags"), docs.get("warning_signs")
-    programme_doc, library_doc = docs.get("programme"), docs.get("exercise_library")
-    assert flags_doc and signs_doc and programme_doc and library_doc
-    clinic_doc = docs.get("clinic")
-    assert clinic_doc
+def check(
+    content: Content, programme: Programme, docs: Mapping[str, YamlDocument | None]
+) -> Iterator[Problem]:
+    """Every clinical-safety problem of one programme (docs: its files and the shared ones)."""
+    signs_doc, programme_doc = docs.get("warning_signs"), docs.get("programme")
+    assert signs_doc and programme_doc
+    yield from levels(content, programme, signs_doc)
+    yield from signs(content, programme, signs_doc)
+    yield from regions_covered(content, programme, programme_doc)
+    yield from misleading_words(content, programme, programme_doc)
+
+
+def check_library(content: Content, docs: Mapping[str, YamlDocument | None]) -> Iterator[Problem]:
+    """Every clinical-safety problem of the shared files (catalogue, clinic, exercise library)."""
+    flags_doc, library_doc, clinic_doc = (
+        docs.get("red_flags"),
+        docs.get("exercise_library"),
+        docs.get("clinic"),
+    )
+    assert flags_doc and library_doc and clinic_doc
     yield from clinic_region(content.clinic, content.regions, clinic_doc)
     yield from catalogue(content.red_flags, flags_doc)
-    yield from levels(content, signs_doc)
-    yield from signs(content, signs_doc)
-    yield from regions_covered(content, programme_doc)
-    yield from misleading_words(content, programme_doc)
     yield from stop_rules(content, library_doc)
 
 
@@ -73,14 +83,14 @@ def catalogue(flags: m.RedFlags, doc: YamlDocument) -> Iterator[Problem]:
                 )
 
 
-def levels(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+def levels(content: Content, programme: Programme, doc: YamlDocument) -> Iterator[Problem]:
     """Cards run from the most urgent down, one card per level, each with the right number."""
     seen: dict[str, int] = {}
     previous = 99
     reserved = {r.helpline.number for r in content.regions.regions} | {
         s.number for s in content.site.services
     }
-    for index, level in enumerate(content.warning_signs.levels):
+    for index, level in enumerate(programme.warning_signs.levels):
         loc: Loc = ("levels", index, "urgency")
         if level.urgency in seen:
             yield problem_at(
@@ -116,12 +126,12 @@ def levels(content: Content, doc: YamlDocument) -> Iterator[Problem]:
                 )
 
 
-def signs(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+def signs(content: Content, programme: Programme, doc: YamlDocument) -> Iterator[Problem]:
     """Each sign is a known red flag, filed no lower than the flag (or its words) allow."""
     flags = {flag.id: flag for flag in content.red_flags.red_flags}
     expected = ", ".join([NONE, *flags])
     placed: dict[str, tuple[str, Loc]] = {}  # red flag -> the level and sign it was first on
-    for l_index, level in enumerate(content.warning_signs.levels):
+    for l_index, level in enumerate(programme.warning_signs.levels):
         for s_index, sign in enumerate(level.signs):
             loc: Loc = ("levels", l_index, "signs", s_index)
             flag = flags.get(sign.red_flag)
@@ -170,12 +180,12 @@ def _words_at_level(
                     break
 
 
-def regions_covered(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+def regions_covered(content: Content, programme: Programme, doc: YamlDocument) -> Iterator[Problem]:
     """Every body region the programme covers has a sign for each of its red flags."""
     catalogue = content.red_flags
     known = [r.id for r in catalogue.body_regions]
-    named = {sign.red_flag for level in content.warning_signs.levels for sign in level.signs}
-    for index, region in enumerate(content.programme.target_group.regions):
+    named = {sign.red_flag for level in programme.warning_signs.levels for sign in level.signs}
+    for index, region in enumerate(programme.programme.target_group.regions):
         loc: Loc = ("target_group", "regions", index, "id")
         if region.id not in known:
             yield problem_at(
@@ -197,9 +207,9 @@ def regions_covered(content: Content, doc: YamlDocument) -> Iterator[Problem]:
             )
 
 
-def misleading_words(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+def misleading_words(content: Content, programme: Programme, doc: YamlDocument) -> Iterator[Problem]:
     """Where the programme says where its patients have pain, no word may mislead."""
-    group = content.programme.target_group
+    group = programme.programme.target_group
     texts: list[tuple[Loc, m.Text]] = [
         *((("target_group", "regions", i, "name"), r.name) for i, r in enumerate(group.regions)),
         *((("target_group", "criteria", i), text) for i, text in enumerate(group.criteria)),
@@ -261,42 +271,16 @@ def clinic_region(clinic: m.Clinic, regions: m.Regions, doc: YamlDocument) -> It
 
 def review_table(content: Content, lang: str) -> list[str]:
     """The whole triage on one page, as Markdown: for a clinician to review (`make report`)."""
-    from patientsite.render import (
-        text_helpers,  # here: render imports the loader, which imports this
-    )
-
     flags = {flag.id: flag for flag in content.red_flags.red_flags}
-    fill = text_helpers(content, lang)["fill"]
-
-    def text(value: m.Text) -> str:
-        return str(fill(value)).replace("|", "\\|")
-
     out = [
         "## Clinical safety",
         "",
         "Every warning sign by level, its red flag, the lowest level the catalogue "
         "(red_flags.yaml) allows, the body regions the flag covers, and the sources of the sign "
         f"(warning_signs.yaml) and of the flag (red_flags.yaml). Texts in '{lang}'.",
-        "",
-        "| level | sign | red flag | lowest level | regions | sign sources | flag sources |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for level in content.warning_signs.levels:
-        for sign in level.signs:
-            flag = flags.get(sign.red_flag)
-            out.append(
-                f"| {level.urgency}: {text(level.heading)} | {text(sign.text)} "
-                f"| {sign.red_flag} | {flag.lowest_level if flag else '–'} "
-                f"| {', '.join(flag.regions) if flag else '–'} "
-                f"| {', '.join(sign.sources) or '–'} "
-                f"| {', '.join(flag.sources) if flag else '–'} |"
-            )
-    out += ["", "### Red flags by body region of the programme", ""]
-    named = {sign.red_flag for level in content.warning_signs.levels for sign in level.signs}
-    for region in content.programme.target_group.regions:
-        required = [f.id for f in flags.values() if region.id in f.regions]
-        shown = [f"{f} ({'present' if f in named else '**missing**'})" for f in required]
-        out.append(f"- **{region.id}**: {', '.join(shown) or 'no red flags listed'}")
+    for programme in content.programmes.values():
+        out += _programme_table(content, programme, lang, flags)
     out += ["", "### Why each red flag has its level", ""]
     out += [f"- **{f.id}** ({f.lowest_level}): {' '.join(f.why.split())}" for f in flags.values()]
     home = content.health_region()
@@ -317,3 +301,38 @@ def review_table(content: Content, lang: str) -> list[str]:
         for r in content.regions.regions
     ]
     return [*out, ""]
+
+
+def _programme_table(
+    content: Content, programme: Programme, lang: str, flags: Mapping[str, m.RedFlag]
+) -> list[str]:
+    """One programme's signs by level, and its body regions' red flags."""
+    values = content.placeholders(lang, programme.id)
+
+    def text(value: m.Text) -> str:
+        return fill(value.get(lang), values).replace("|", "\\|")
+
+    out = [
+        "",
+        f"### Programme '{programme.id}': {text(programme.programme.name)}",
+        "",
+        "| level | sign | red flag | lowest level | regions | sign sources | flag sources |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for level in programme.warning_signs.levels:
+        for sign in level.signs:
+            flag = flags.get(sign.red_flag)
+            out.append(
+                f"| {level.urgency}: {text(level.heading)} | {text(sign.text)} "
+                f"| {sign.red_flag} | {flag.lowest_level if flag else '–'} "
+                f"| {', '.join(flag.regions) if flag else '–'} "
+                f"| {', '.join(sign.sources) or '–'} "
+                f"| {', '.join(flag.sources) if flag else '–'} |"
+            )
+    out += ["", "Red flags by body region of the programme:", ""]
+    named = {sign.red_flag for level in programme.warning_signs.levels for sign in level.signs}
+    for region in programme.programme.target_group.regions:
+        required = [f.id for f in flags.values() if region.id in f.regions]
+        shown = [f"{f} ({'present' if f in named else '**missing**'})" for f in required]
+        out.append(f"- **{region.id}**: {', '.join(shown) or 'no red flags listed'}")
+    return out
