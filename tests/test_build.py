@@ -217,12 +217,25 @@ def test_angle_brackets_in_text_show_as_text(tmp_path: Path) -> None:
 
 def test_an_overdue_review_is_reported_without_breaking_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    edit(project, "programmes/back/symptoms.yaml", "reviewed_on: 2026-11-20", "reviewed_on: 2020-01-01")
-    edit(project, "programmes/back/symptoms.yaml", "next_review: 2027-11-20", "next_review: 2021-01-01")
+    edit(
+        project,
+        "programmes/back/symptoms.yaml",
+        "reviewed_on: 2026-11-20",
+        "reviewed_on: 2020-01-01",
+    )
+    edit(
+        project,
+        "programmes/back/symptoms.yaml",
+        "next_review: 2027-11-20",
+        "next_review: 2021-01-01",
+    )
     result = build(project)
     assert result.returncode == 0, result.log
     assert (
-        result.log.count("REVIEW OVERDUE: content/programmes/back/symptoms.yaml: review was due on 2021-01-01") == 1
+        result.log.count(
+            "REVIEW OVERDUE: content/programmes/back/symptoms.yaml: review was due on 2021-01-01"
+        )
+        == 1
     )
     html = (result.site / "back-pain" / "index.html").read_text(encoding="utf-8")
     assert "Gennemgang er forsinket" in html

@@ -121,7 +121,9 @@ def test_warning_levels_run_from_emergency_to_the_clinic(content: Content) -> No
 
 
 def test_cauda_equina_signs_are_at_the_highest_level(content: Content) -> None:
-    emergency = " ".join(s.text.get("en").lower() for s in content.programmes["back"].warning_signs.levels[0].signs)
+    emergency = " ".join(
+        s.text.get("en").lower() for s in content.programmes["back"].warning_signs.levels[0].signs
+    )
     for words in ("genitals", "both legs", "pee", "poo"):
         assert words in emergency
 

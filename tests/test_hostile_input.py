@@ -63,7 +63,10 @@ def reported(*problems: str) -> list[str]:
 
 def test_an_impossible_date_is_reported_at_its_field(project: Path) -> None:
     line, column = edit(
-        project, "programmes/back/self_care.yaml", "reviewed_on: 2026-11-20", "reviewed_on: 2026-02-30"
+        project,
+        "programmes/back/self_care.yaml",
+        "reviewed_on: 2026-11-20",
+        "reviewed_on: 2026-02-30",
     )
     assert check(project) == reported(
         f"content/programmes/back/self_care.yaml:{line}:{column}: review.reviewed_on: "
@@ -73,7 +76,9 @@ def test_an_impossible_date_is_reported_at_its_field(project: Path) -> None:
 
 def test_an_alias_is_refused_where_it_is(project: Path) -> None:
     edit(project, "programmes/back/self_care.yaml", 'da: "Har du ondt', 'da: &intro "Har du ondt')
-    line, column = edit(project, "programmes/back/self_care.yaml", 'en: "Do you have', 'en: *intro\n  x: "Do')
+    line, column = edit(
+        project, "programmes/back/self_care.yaml", 'en: "Do you have', 'en: *intro\n  x: "Do'
+    )
     assert check(project) == reported(
         f"content/programmes/back/self_care.yaml:{line}:{column + 4}: "
         "alias '*intro' is not allowed; write the value out in full"
@@ -81,14 +86,18 @@ def test_an_alias_is_refused_where_it_is(project: Path) -> None:
 
 
 def test_an_anchor_is_refused_even_when_nothing_refers_to_it(project: Path) -> None:
-    line, column = edit(project, "programmes/back/self_care.yaml", "sources: []", "sources: &none []")
+    line, column = edit(
+        project, "programmes/back/self_care.yaml", "sources: []", "sources: &none []"
+    )
     assert check(project) == reported(
         f"content/programmes/back/self_care.yaml:{line}:{column + 9}: anchor '&none' is not allowed; delete it"
     )
 
 
 def test_nesting_deeper_than_the_limit_is_refused(project: Path) -> None:
-    line, column = edit(project, "programmes/back/self_care.yaml", "sources: []", "sources: " + "[" * 21 + "]" * 21)
+    line, column = edit(
+        project, "programmes/back/self_care.yaml", "sources: []", "sources: " + "[" * 21 + "]" * 21
+    )
     assert check(project) == reported(
         f"content/programmes/back/self_care.yaml:{line}:{column + 9 + 19}: nested too deeply (more than 20 levels)"
     )
@@ -96,7 +105,7 @@ def test_nesting_deeper_than_the_limit_is_refused(project: Path) -> None:
 
 def test_invalid_utf8_is_reported_at_its_line_and_column(project: Path) -> None:
     line, column = edit(project, "programmes/back/self_care.yaml", "Her er nogle", "Her er nøgle")
-    path = project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml"
+    path = project / "content" / "programmes" / "back" / "self_care.yaml"
     path.write_bytes(path.read_bytes().replace("nøgle".encode(), b"n\xf8gle", 1))  # Latin-1
     assert check(project) == reported(
         f"content/programmes/back/self_care.yaml:{line}:{column + 8}: "
@@ -105,7 +114,9 @@ def test_invalid_utf8_is_reported_at_its_line_and_column(project: Path) -> None:
 
 
 def test_a_control_character_in_a_file_is_reported_at_its_line_and_column(project: Path) -> None:
-    line, column = edit(project, "programmes/back/self_care.yaml", "Her er nogle", "Her er\x07 nogle")
+    line, column = edit(
+        project, "programmes/back/self_care.yaml", "Her er nogle", "Her er\x07 nogle"
+    )
     assert check(project) == reported(
         f"content/programmes/back/self_care.yaml:{line}:{column + 6}: "
         "malformed YAML: control character U+0007 is not allowed; delete it"
@@ -113,7 +124,7 @@ def test_a_control_character_in_a_file_is_reported_at_its_line_and_column(projec
 
 
 def test_a_file_over_the_size_limit_is_not_parsed(project: Path) -> None:
-    path = project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml"
+    path = project / "content" / "programmes" / "back" / "self_care.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "#" * 300_000 + "\n", encoding="utf-8")
     assert check(project) == reported(
         "content/programmes/back/self_care.yaml: file is too large (got 296 KB, expected at most 256 KB); "
@@ -155,7 +166,14 @@ def position(project: Path, rel: str, needle: str) -> str:
 
 
 INVISIBLE = [
-    ("programmes/back/self_care.yaml", 'da: "Har du ', "\u202e", "intro.da", 8, "RIGHT-TO-LEFT OVERRIDE"),
+    (
+        "programmes/back/self_care.yaml",
+        'da: "Har du ',
+        "\u202e",
+        "intro.da",
+        8,
+        "RIGHT-TO-LEFT OVERRIDE",
+    ),
     ("programmes/back/self_care.yaml", 'da: "Hvad', "\u200b", "title.da", 5, "ZERO WIDTH SPACE"),
     (
         "programmes/back/warning_signs.yaml",
@@ -215,10 +233,11 @@ def test_files_that_nothing_reads_are_named(project: Path) -> None:
     (content / ".gitkeep").write_text("", encoding="utf-8")
     (content / "exercises" / ".bird-dog.yaml.swp").write_bytes(b"\0")
     expected = (
-        "expected one of: clinic.yaml, condition.yaml, education.yaml, exercise_library.yaml, "
-        "programme.yaml, red_flags.yaml, regions.yaml, self_care.yaml, site.yaml, symptoms.yaml, "
-        "warning_signs.yaml, "
-        "exercises/<id>.yaml, or an image)"
+        "expected one of: clinic.yaml, exercise_library.yaml, "
+        "programmes/<programme>/condition.yaml, programmes/<programme>/education.yaml, "
+        "programmes/<programme>/programme.yaml, programmes/<programme>/self_care.yaml, "
+        "programmes/<programme>/symptoms.yaml, programmes/<programme>/warning_signs.yaml, "
+        "red_flags.yaml, regions.yaml, site.yaml, exercises/<id>.yaml, or an image)"
     )
     lines = check(project)
     # bridge.yaml is no longer read, so the exercises that name it say so too.
@@ -346,21 +365,33 @@ LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 HOSTILE: dict[str, Hostile] = {
     "billion-laughs": _write("programmes/back/self_care.yaml", LAUGHS),
     "merge-key": _append("programmes/back/self_care.yaml", "x: &x {a: 1}\ny:\n  <<: *x\n"),
-    "undefined-alias": _replace("programmes/back/self_care.yaml", "sources: []", "sources: *nothing"),
-    "deep-flow": _replace("programmes/back/self_care.yaml", "sources: []", "sources: " + "[" * 5000 + "]" * 5000),
-    "deep-block": _write("programmes/back/self_care.yaml", "".join(f"{'  ' * n}k{n}:\n" for n in range(400))),
-    "impossible-time": _replace("programmes/back/self_care.yaml", "2026-11-20", "2026-02-30 25:61:00+99:00"),
+    "undefined-alias": _replace(
+        "programmes/back/self_care.yaml", "sources: []", "sources: *nothing"
+    ),
+    "deep-flow": _replace(
+        "programmes/back/self_care.yaml", "sources: []", "sources: " + "[" * 5000 + "]" * 5000
+    ),
+    "deep-block": _write(
+        "programmes/back/self_care.yaml", "".join(f"{'  ' * n}k{n}:\n" for n in range(400))
+    ),
+    "impossible-time": _replace(
+        "programmes/back/self_care.yaml", "2026-11-20", "2026-02-30 25:61:00+99:00"
+    ),
     "huge-number": _replace(
         "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: " + "9" * 5000
     ),
-    "bad-hex": _replace("programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: 0x_"),
+    "bad-hex": _replace(
+        "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: 0x_"
+    ),
     "explicit-tags": _replace(
         "programmes/back/self_care.yaml",
         "sources: []",
         "sources: [!!timestamp x, !!bool x, !!binary '%', !!set {a}]",
     ),
     "python-object": _replace(
-        "programmes/back/self_care.yaml", "sources: []", "sources: !!python/object/apply:os.system [echo hi]"
+        "programmes/back/self_care.yaml",
+        "sources: []",
+        "sources: !!python/object/apply:os.system [echo hi]",
     ),
     "odd-keys": _append("programmes/back/self_care.yaml", "~: x\n1: y\n? [a]\n: z\n"),
     "several-documents": _append("programmes/back/self_care.yaml", "---\nreview: x\n"),
@@ -370,7 +401,9 @@ HOSTILE: dict[str, Hostile] = {
     "nul-byte": _write("site.yaml", b"site: \0\n"),
     "huge-text": _replace("programmes/back/self_care.yaml", "Her er nogle", "x" * 200_000),
     "huge-file": _write("programmes/back/self_care.yaml", b"a: " + b"x" * 5_000_000),
-    "escaped-bidi": _replace("programmes/back/self_care.yaml", "Her er nogle", "\\u202eHer\\x00 er nogle"),
+    "escaped-bidi": _replace(
+        "programmes/back/self_care.yaml", "Her er nogle", "\\u202eHer\\x00 er nogle"
+    ),
     "symlink-loop": _symlink_loop,
     "directory-in-place-of-a-file": _directory_for("clinic.yaml"),
 }

@@ -108,7 +108,10 @@ def test_tagged_pdf_with_title_and_language(leaflet: tuple[str, Path], content: 
     assert root["/Lang"] == lang
     assert "/StructTreeRoot" in root
     assert reader.metadata is not None
-    assert reader.metadata.title == f"{content.programmes["back"].programme.name.get(lang)} – {content.clinic.name}"
+    assert (
+        reader.metadata.title
+        == f"{content.programmes['back'].programme.name.get(lang)} – {content.clinic.name}"
+    )
 
 
 def test_the_qr_code_and_printed_address_lead_to_the_same_language(

@@ -30,7 +30,9 @@ FLESCH_MIN = 60.0
 def page_ids() -> list[str]:
     """Every page of the site by its report name, read from site.yaml and the exercise files."""
     site = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
-    paths = [page["path"] for page in site["pages"]]
+    several = len(list((ROOT / "content" / "programmes").iterdir())) > 1
+    # The page listing the programmes is made only when there are several.
+    paths = [p["path"] for p in site["pages"] if several or p["template"] != "programmes"]
     index = next(page["path"] for page in site["pages"] if page["template"] == "exercises")
     paths += [f"{index}{p.stem}/" for p in sorted((ROOT / "content" / "exercises").glob("*.yaml"))]
     return [page_label(path) for path in paths]

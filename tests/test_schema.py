@@ -112,9 +112,21 @@ def test_schema_line_names_the_right_schema(rel: str) -> None:
             lambda d: d.update(intr=d.pop("intro")),
             "'intr' was unexpected",
         ),
-        ("content/programmes/back/self_care.yaml", lambda d: d["intro"].pop("en"), "'en' is a required property"),
-        ("content/programmes/back/self_care.yaml", lambda d: d["title"].update(da="A < B"), "does not match"),
-        ("content/programmes/back/programme.yaml", lambda d: d.update(sessions_per_week="two"), "not of type"),
+        (
+            "content/programmes/back/self_care.yaml",
+            lambda d: d["intro"].pop("en"),
+            "'en' is a required property",
+        ),
+        (
+            "content/programmes/back/self_care.yaml",
+            lambda d: d["title"].update(da="A < B"),
+            "does not match",
+        ),
+        (
+            "content/programmes/back/programme.yaml",
+            lambda d: d.update(sessions_per_week="two"),
+            "not of type",
+        ),
         ("content/exercises/bridge.yaml", lambda d: d.update(level=7), "greater than the maximum"),
         ("content/clinic.yaml", lambda d: d.update(email="kontakt"), "does not match"),
         (
@@ -169,6 +181,11 @@ def test_every_field_is_described_in_danish_and_english(
 
 def test_content_paths_of_the_schemas() -> None:
     assert content_path("exercise") == "content/exercises/*.yaml"
+    assert content_path("condition") == "content/programmes/*/condition.yaml"
     assert modeline("condition") == (
-        "# yaml-language-server: $schema=../schemas/condition.schema.json"
+        "# yaml-language-server: $schema=../../../schemas/condition.schema.json"
+    )
+    assert modeline("clinic") == "# yaml-language-server: $schema=../schemas/clinic.schema.json"
+    assert modeline("exercise") == (
+        "# yaml-language-server: $schema=../../schemas/exercise.schema.json"
     )

@@ -170,7 +170,12 @@ def test_a_changed_translation_alone_gives_no_warning_and_is_recorded(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = lock_line(project, "programmes/back/condition.yaml", "sections[1].paragraphs[0]")
-    edit(project, "programmes/back/condition.yaml", CAUSES_EN, "There can be several causes of back pain.")
+    edit(
+        project,
+        "programmes/back/condition.yaml",
+        CAUSES_EN,
+        "There can be several causes of back pain.",
+    )
     status, err = check(capsys)
     assert status == 0
     assert err == [
@@ -193,7 +198,9 @@ def test_a_new_text_gives_a_note_until_it_is_recorded(
     text = (project / "content/programmes/back/condition.yaml").read_text(encoding="utf-8")
     anchor = '        en: "Back pain is common. It affects people of all ages'
     end = text.index("\n", text.index(anchor)) + 1  # after the first paragraph
-    (project / "content/programmes/back/condition.yaml").write_text(text[:end] + new + text[end:], "utf-8")
+    (project / "content/programmes/back/condition.yaml").write_text(
+        text[:end] + new + text[end:], "utf-8"
+    )
     status, err = check(capsys)
     assert status == 0
     assert err == [
@@ -205,7 +212,9 @@ def test_a_new_text_gives_a_note_until_it_is_recorded(
         0,
         f"Wrote {LOCK}: 1 line added, 0 removed; 0 stale translations marked as checked.\n",
     )
-    assert len(lock_line(project, "programmes/back/condition.yaml", "sections[0].paragraphs[1]")) == 5
+    assert (
+        len(lock_line(project, "programmes/back/condition.yaml", "sections[0].paragraphs[1]")) == 5
+    )
     assert check(capsys) == (0, [])
 
 
@@ -307,7 +316,9 @@ def test_done_refuses_a_file_that_is_not_content(
 def test_a_file_with_a_mistake_is_not_marked_done(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(
+        project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
+    )
     before = (project / LOCK).read_text(encoding="utf-8")
     status, out = translations_command(capsys, "--done")
     assert status == 1
@@ -379,7 +390,9 @@ def test_ci_shows_a_stale_translation_as_a_warning_and_a_problem_as_an_error(
     severity = {m["owner"]: m.get("severity", "error") for m in matchers["problemMatcher"]}
     edit(project, "programmes/back/condition.yaml", CAUSES_DA, "Rygsmerter kan have mange årsager.")
     warning = check(capsys)[1][0]
-    edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(
+        project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
+    )
     error = check(capsys)[1][0]
     assert error.endswith("sessions_per_week: expected a whole number (got 'two')")
     shown = {

@@ -46,7 +46,7 @@ def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
 
 def move_sign(project: Path, sign_id: str, to_level: str) -> None:
     """Cut a sign (from its id to its sources) from its card onto the top of another card."""
-    path = project / "content" / "programmes" / "back" / "programmes/back/warning_signs.yaml"
+    path = project / "content" / "programmes" / "back" / "warning_signs.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {sign_id}")
     end = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("sources:"))
@@ -59,15 +59,21 @@ def move_sign(project: Path, sign_id: str, to_level: str) -> None:
 
 
 def test_the_project_content_passes_every_rule(content: Content) -> None:
-    assert {level.urgency for level in content.programmes["back"].warning_signs.levels} == set(URGENCY_RANK)
+    assert {level.urgency for level in content.programmes["back"].warning_signs.levels} == set(
+        URGENCY_RANK
+    )
 
 
 def test_a_bladder_sign_on_the_clinic_card_is_refused(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
     move_sign(project, "bladder-problems", "contact-clinic")
-    where = position(project, "programmes/back/warning_signs.yaml", "red_flag: cauda-equina", "red_flag", -1)
-    text_da = position(project, "programmes/back/warning_signs.yaml", "nye problemer med at tisse", "da")
+    where = position(
+        project, "programmes/back/warning_signs.yaml", "red_flag: cauda-equina", "red_flag", -1
+    )
+    text_da = position(
+        project, "programmes/back/warning_signs.yaml", "nye problemer med at tisse", "da"
+    )
     text_en = position(project, "programmes/back/warning_signs.yaml", "new problems peeing", "en")
     assert problems(project, languages) == [
         f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: a 'cauda-equina' "
@@ -122,7 +128,9 @@ def test_the_same_red_flag_on_two_levels_is_refused(
 ) -> None:
     # A cancer sign moved up to the emergency card: allowed by its level, but now on two cards.
     move_sign(project, "weight-loss", "emergency")
-    where = position(project, "programmes/back/warning_signs.yaml", "red_flag: cancer", "red_flag", occurrence=1)
+    where = position(
+        project, "programmes/back/warning_signs.yaml", "red_flag: cancer", "red_flag", occurrence=1
+    )
     assert problems(project, languages) == [
         f"content/programmes/back/warning_signs.yaml:{where}: levels[1].signs[5].red_flag: red flag 'cancer' is "
         "on two levels: 'emergency' (levels[0].signs[0]) and 'urgent'; keep it on one"
@@ -158,7 +166,12 @@ def test_a_programme_region_must_be_a_known_body_region(
 def test_the_chest_cannot_name_a_place_of_pain(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "programmes/back/programme.yaml", "i brystryggen (mellem skulderbladene)", "i brystet")
+    edit(
+        project,
+        "programmes/back/programme.yaml",
+        "i brystryggen (mellem skulderbladene)",
+        "i brystet",
+    )
     where = position(project, "programmes/back/programme.yaml", "i brystet", "da")
     assert problems(project, languages) == [
         f"content/programmes/back/programme.yaml:{where}: target_group.criteria[1].da: 'brystet' can be read "
@@ -168,7 +181,12 @@ def test_the_chest_cannot_name_a_place_of_pain(
 
 
 def test_an_emergency_card_must_give_112(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "programmes/back/warning_signs.yaml", '- number: "{emergency}"', '- number: "{helpline}"')
+    edit(
+        project,
+        "programmes/back/warning_signs.yaml",
+        '- number: "{emergency}"',
+        '- number: "{helpline}"',
+    )
     where = position(project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts")
     assert problems(project, languages) == [
         f"content/programmes/back/warning_signs.yaml:{where}: levels[0].contacts: a card at level 'emergency' "
@@ -177,9 +195,13 @@ def test_an_emergency_card_must_give_112(project: Path, languages: tuple[Languag
 
 
 def test_a_typed_helpline_number_is_refused(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "programmes/back/warning_signs.yaml", '- number: "{helpline}"', '- number: "1813"')
+    edit(
+        project, "programmes/back/warning_signs.yaml", '- number: "{helpline}"', '- number: "1813"'
+    )
     where = position(project, "programmes/back/warning_signs.yaml", '- number: "1813"', "number")
-    card = position(project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts", occurrence=1)
+    card = position(
+        project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts", occurrence=1
+    )
     assert problems(project, languages) == [
         f"content/programmes/back/warning_signs.yaml:{card}: levels[1].contacts: a card at level 'urgent' "
         "must give the number {helpline} (got 1813)",
@@ -319,8 +341,12 @@ def test_the_diary_says_when_to_stop_and_call(built: Build) -> None:
 
 
 def test_two_cards_at_one_level_are_refused(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "programmes/back/warning_signs.yaml", "    urgency: urgent", "    urgency: routine")
-    where = position(project, "programmes/back/warning_signs.yaml", "urgency: routine", "urgency", occurrence=1)
+    edit(
+        project, "programmes/back/warning_signs.yaml", "    urgency: urgent", "    urgency: routine"
+    )
+    where = position(
+        project, "programmes/back/warning_signs.yaml", "urgency: routine", "urgency", occurrence=1
+    )
     assert (
         f"content/programmes/back/warning_signs.yaml:{where}: levels[2].urgency: a second card at level "
         "'routine' (also levels[1]); put its signs on that card"
@@ -330,7 +356,7 @@ def test_two_cards_at_one_level_are_refused(project: Path, languages: tuple[Lang
 def test_a_more_urgent_card_after_a_less_urgent_one_is_refused(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    path = project / "content" / "programmes" / "back" / "programmes/back/warning_signs.yaml"
+    path = project / "content" / "programmes" / "back" / "warning_signs.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("    urgency: emergency\n", "@@\n").replace(
         "    urgency: urgent\n", "    urgency: emergency\n"
@@ -375,7 +401,12 @@ def test_a_red_flag_names_only_known_body_regions(
 def test_the_chest_cannot_name_a_place_of_pain_in_english(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, "programmes/back/programme.yaml", "your upper back (between the shoulder blades)", "your chest")
+    edit(
+        project,
+        "programmes/back/programme.yaml",
+        "your upper back (between the shoulder blades)",
+        "your chest",
+    )
     where = position(project, "programmes/back/programme.yaml", "your chest", "en")
     assert problems(project, languages) == [
         f"content/programmes/back/programme.yaml:{where}: target_group.criteria[1].en: 'chest' can be read "

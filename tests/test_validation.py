@@ -76,9 +76,9 @@ def test_unknown_field_suggests_the_right_one(
     line = edit(project, "programmes/back/self_care.yaml", "intro:", "intr:")
     # A missing field points at its parent: here the file's first field, after the schema line.
     assert (
-        (project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml")
+        (project / "content" / "programmes" / "back" / "self_care.yaml")
         .read_text(encoding="utf-8")
-        .startswith("# yaml-language-server: $schema=../schemas/self_care.schema.json\nreview:")
+        .startswith("# yaml-language-server: $schema=../../../schemas/self_care.schema.json\nreview:")
     )
     first = at(project, "programmes/back/self_care.yaml", 2, "review")
     assert problems(project, languages) == [
@@ -89,14 +89,18 @@ def test_unknown_field_suggests_the_right_one(
 
 
 def test_wrong_type(project: Path, languages: tuple[Language, ...]) -> None:
-    line = edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    line = edit(
+        project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
+    )
     assert problems(project, languages) == [
         f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
     ]
 
 
 def test_duplicate_id(project: Path, languages: tuple[Language, ...]) -> None:
-    text = (project / "content" / "programmes" / "back" / "programmes/back/symptoms.yaml").read_text(encoding="utf-8")
+    text = (
+        project / "content" / "programmes" / "back" / "symptoms.yaml"
+    ).read_text(encoding="utf-8")
     first = text.split("- id: ", 1)[1].split("\n", 1)[0]
     second = text.split("- id: ", 2)[2].split("\n", 1)[0]
     line = edit(project, "programmes/back/symptoms.yaml", f"- id: {second}", f"- id: {first}")
@@ -123,7 +127,7 @@ def test_unknown_exercise_reference(project: Path, languages: tuple[Language, ..
 
 
 def test_html_in_text_is_refused(project: Path, languages: tuple[Language, ...]) -> None:
-    path = project / "content" / "programmes" / "back" / "programmes/back/self_care.yaml"
+    path = project / "content" / "programmes" / "back" / "self_care.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("intro:")
     da = text.index("da: ", start)
@@ -157,9 +161,19 @@ def test_unknown_placeholder(project: Path, languages: tuple[Language, ...]) -> 
     assert problems(project, languages) == [
         f"content/exercise_library.yaml:{at(project, 'exercise_library.yaml', line, 'da')}: "
         "intro.da: unknown placeholder '{week}' "
-        "(expected one of: {clinic}, {clinic_phone}, {education_years}, {emergency}, "
-        "{helpline}, {helpline_name}, {internship_years}, {min_age}, {min_pain_days}, "
-        "{region}, {sessions_per_week}, {weeks})"
+        "(expected one of: {clinic}, {clinic_phone}, {emergency}, "
+        "{helpline}, {helpline_name}, {region})"
+    ]
+
+
+def test_a_programme_placeholder_in_a_shared_file_is_refused(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    line = edit(project, "exercise_library.yaml", "Start med de lette.", "I {weeks} uger.")
+    assert problems(project, languages) == [
+        f"content/exercise_library.yaml:{at(project, 'exercise_library.yaml', line, 'da')}: "
+        "intro.da: '{weeks}' is a programme's, and this file is shared by every programme; "
+        "write the value in the programme's own files, or leave it out"
     ]
 
 
@@ -183,8 +197,10 @@ def test_service_number_in_prose(project: Path, languages: tuple[Language, ...])
 
 
 def test_missing_file(project: Path, languages: tuple[Language, ...]) -> None:
-    (project / "content" / "programmes" / "back" / "programmes/back/education.yaml").unlink()
-    assert problems(project, languages) == ["content/programmes/back/education.yaml: file is missing"]
+    (project / "content" / "programmes" / "back" / "education.yaml").unlink()
+    assert problems(project, languages) == [
+        "content/programmes/back/education.yaml: file is missing"
+    ]
 
 
 def test_bad_clinic_email_and_phone(project: Path, languages: tuple[Language, ...]) -> None:
@@ -199,7 +215,9 @@ def test_bad_clinic_email_and_phone(project: Path, languages: tuple[Language, ..
 
 
 def test_every_problem_is_reported_at_once(project: Path, languages: tuple[Language, ...]) -> None:
-    edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    edit(
+        project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
+    )
     edit(project, "exercises/bridge.yaml", "id: bridge", "id: bridges")
     edit(project, "programmes/back/self_care.yaml", "intro:", "intr:")
     files = [p.split(":")[0] for p in problems(project, languages)]
@@ -213,7 +231,9 @@ def test_every_problem_is_reported_at_once(project: Path, languages: tuple[Langu
 
 def test_a_content_error_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    line = edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    line = edit(
+        project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
+    )
     result = build(project)
     assert result.returncode == 1
     assert (
@@ -270,7 +290,9 @@ def test_a_file_is_parsed_again_only_when_its_text_changed(
 def test_check_command_prints_file_line_column(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    line = edit(project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two")
+    line = edit(
+        project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
+    )
     status = main(["check", str(project / "content"), "--config", str(ROOT / "mkdocs.yml")])
     err = capsys.readouterr().err.splitlines()
     assert status == 1

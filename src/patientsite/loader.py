@@ -296,10 +296,7 @@ def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterat
         if folder == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
             hint = f"did you mean 'exercises/{path.stem}.yaml'? "
         else:
-            shape = re.sub(rf"^{registry.PROGRAMMES}/[^/]+/", f"{registry.PROGRAMMES}/<programme>/", relative.as_posix())
-            close = difflib.get_close_matches(shape, expected, n=1, cutoff=0.8)
-            close = [c.replace("<programme>", relative.parts[1]) for c in close] if close and "<programme>" in close[0] and len(relative.parts) > 2 else close
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = _did_you_mean(root, relative, expected)
         yield Problem(
             shown,
             None,
@@ -307,6 +304,23 @@ def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterat
             f"no content is read from this file ({hint}expected one of: "
             f"{', '.join(sorted(expected))}, exercises/<id>.yaml, or an image)",
         )
+
+
+def _did_you_mean(root: Path, relative: Path, expected: list[str]) -> str:
+    """A hint naming the content file a misnamed or misplaced file was probably meant to be."""
+    programmes = sorted(p.name for p in (root / registry.PROGRAMMES).glob("*") if p.is_dir())
+    in_programme = len(relative.parts) == 3 and relative.parts[0] == registry.PROGRAMMES
+    # A programme's file is compared without its folder: "programmes/<programme>/x.yaml".
+    shape = f"{registry.PROGRAMMES}/<programme>/{relative.name}" if in_programme else str(relative)
+    close = difflib.get_close_matches(shape, expected, n=1, cutoff=0.8)
+    if not close and len(relative.parts) == 1:  # a programme's file left in content/ itself
+        names = [f"{kind.name}.yaml" for kind in registry.PROGRAMME_FILES]
+        found = difflib.get_close_matches(relative.name, names, n=1, cutoff=0.8)
+        close = [f"{registry.PROGRAMMES}/<programme>/{found[0]}"] if found else []
+    if not close:
+        return ""
+    folder = relative.parts[1] if in_programme else (programmes[0] if programmes else None)
+    return f"did you mean '{close[0].replace('<programme>', folder or '<programme>')}'? "
 
 
 def _images_named(doc: YamlDocument) -> Iterator[tuple[str, str]]:
@@ -358,9 +372,11 @@ def _with_services(
     scope: registry.Scope = "site",
 ) -> m.ValidationSettings:
     pairs = [(s.id, s.number) if isinstance(s, m.Service) else s for s in services]
+    allowed = placeholder_names(scope, (name for name, _ in pairs))
     return m.ValidationSettings(
         languages=base.languages,
-        placeholders=placeholder_names(scope, (name for name, _ in pairs)),
+        extra={"programme_only": placeholder_names("programme") - allowed},
+        placeholders=allowed,
         reserved_numbers=frozenset(number for _, number in pairs) | frozenset(helplines),
     )
 

@@ -184,6 +184,13 @@ def _check_prose(text: str, code: str, settings: ValidationSettings) -> None:
             {"found": MARKUP.search(text).group(0), "loc_key": code},  # type: ignore[union-attr]
         )
     for name in PLACEHOLDER.findall(text):
+        if name in settings.extra.get("programme_only", ()):
+            raise PydanticCustomError(
+                "programme_placeholder",
+                "'{placeholder}' is a programme's, and this file is shared by every programme; "
+                "write the value in the programme's own files, or leave it out",
+                {"placeholder": f"{{{name}}}", "loc_key": code},
+            )
         if name not in settings.placeholders:
             raise PydanticCustomError(
                 "unknown_placeholder",
