@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	scripts/debian-packages.sh $(DEBIAN_PACKAGES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[site,test]'
 	touch $(STAMP)
 
 ## Build the site (both languages) into site/; a failed build leaves the last good site/ as it was.

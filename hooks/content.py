@@ -12,10 +12,11 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from patientsite import mkdocs_i18n, mkdocs_serve
-from patientsite.mkdocs_content import CACHE as _cache
-from patientsite.mkdocs_content import content_for as _load
-from patientsite.mkdocs_content import template_code as _template_code
+from patientsite.adapters import i18n as mkdocs_i18n
+from patientsite.adapters import serve as mkdocs_serve
+from patientsite.adapters.content import CACHE as _cache
+from patientsite.adapters.content import content_for as _load
+from patientsite.adapters.content import template_code as _template_code
 from patientsite.loader import LISTING
 from patientsite.render import (
     home_programme,

@@ -13,11 +13,11 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from patientsite import mkdocs_i18n
+from patientsite.adapters import i18n as mkdocs_i18n
+from patientsite.adapters.content import content_for
 from patientsite.leaflet import LeafletError, write_leaflets
-from patientsite.mkdocs_content import content_for
-from patientsite.publish import PublishError
 from patientsite.paths import DOWNLOADS
+from patientsite.publish import PublishError
 
 log = logging.getLogger("mkdocs.hooks.leaflet")
 _command = {"name": "build"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from patientsite import mkdocs_i18n
+from patientsite.adapters import i18n as mkdocs_i18n
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:

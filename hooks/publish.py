@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from patientsite import mkdocs_i18n
+from patientsite.adapters import i18n as mkdocs_i18n
 from patientsite.publish import PublishError, discard, new_folder, swap_into_place
 
 log = logging.getLogger("mkdocs.hooks.publish")

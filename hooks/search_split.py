@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from patientsite import mkdocs_i18n
+from patientsite.adapters import i18n as mkdocs_i18n
 
 log = logging.getLogger("mkdocs.hooks.search_split")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from patientsite.adapters.content import content_for
 from patientsite.leaflet import issue_date
-from patientsite.mkdocs_content import content_for
 from patientsite.render import review_dates
 
 # The dates of this build's pages, worked out once per build in on_pre_build. Per page, looking

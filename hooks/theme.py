@@ -1,4 +1,4 @@
-"""Make the theme's Jinja environments cheap to create again (see patientsite.mkdocs_theme).
+"""Make the theme's Jinja environments cheap to create again (see patientsite.adapters.theme).
 
 A thin adapter. It runs before every plugin: Material's search plugin makes theme
 environments in its own `on_config`.
@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from patientsite.mkdocs_theme import cache_theme_environments
+from patientsite.adapters.theme import cache_theme_environments
 
 
 @event_priority(100)

@@ -1,4 +1,4 @@
-"""Fails loudly when mkdocs-static-i18n changes the internals patientsite.mkdocs_i18n uses."""
+"""Fails loudly when mkdocs-static-i18n changes the internals patientsite.adapters.i18n uses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import inspect
 from mkdocs.config import load_config
 from mkdocs_static_i18n.plugin import I18n
 
-from patientsite import mkdocs_i18n
+from patientsite.adapters import i18n as mkdocs_i18n
 from tests.conftest import ROOT
 
 

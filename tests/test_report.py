@@ -20,6 +20,9 @@ from tests.conftest import ROOT
 TODAY = date(2026, 11, 25)
 TEMPLATES = ROOT / "overrides" / "content"
 
+BACK = "content/programmes/back"  # the programme the tests change
+P = "programmes/back/"
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -87,7 +90,7 @@ def test_marked_and_copied_translations_and_reviews_due_soon(
     report = build_report(project / "content", languages, TEMPLATES, TODAY, project)
 
     assert [str(p) for p in report.translations] == [
-        f"content/programmes/back/self_care.yaml:{todo}: intro.en: marked as needing translation ('TODO:')",
+        f"{BACK}/self_care.yaml:{todo}: intro.en: marked as needing translation ('TODO:')",
         f"content/programmes/back/symptoms.yaml:{copy}: intro.en: the same as the 'da' text",
     ]
     due = {r.file: r.status for r in report.reviews if r.status != "ok"}

@@ -1,4 +1,4 @@
-"""What patientsite.mkdocs_serve relies on in MkDocs' LiveReloadServer still holds."""
+"""What patientsite.adapters.serve relies on in MkDocs' LiveReloadServer still holds."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from patientsite.mkdocs_serve import POLL_SECONDS, watch_sources_only
+from patientsite.adapters.serve import POLL_SECONDS, watch_sources_only
 
 
 def make_server(root: Path) -> LiveReloadServer:

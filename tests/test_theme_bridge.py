@@ -1,4 +1,4 @@
-"""What patientsite.mkdocs_theme relies on in MkDocs and Material still holds."""
+"""What patientsite.adapters.theme relies on in MkDocs and Material still holds."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from patientsite.mkdocs_content import template_code
-from patientsite.mkdocs_theme import ThemeLoader, cache_theme_environments
+from patientsite.adapters.content import template_code
+from patientsite.adapters.theme import ThemeLoader, cache_theme_environments
 from tests.conftest import copy_project
 
 

@@ -14,6 +14,9 @@ from patientsite.triage import keyword_pattern
 from tests.conftest import ROOT, Build, build, copy_project
 from tests.test_leaflet import pdf_text
 
+BACK = "content/programmes/back"  # the programme the tests change
+P = "programmes/back/"
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -76,16 +79,16 @@ def test_a_bladder_sign_on_the_clinic_card_is_refused(
     )
     text_en = position(project, "programmes/back/warning_signs.yaml", "new problems peeing", "en")
     assert problems(project, languages) == [
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: a 'cauda-equina' "
+        f"{BACK}/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: a 'cauda-equina' "
         "sign belongs at level 'emergency' or more urgent (red_flags.yaml); this card is "
         "'routine'",
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: red flag "
+        f"{BACK}/warning_signs.yaml:{where}: levels[2].signs[0].red_flag: red flag "
         "'cauda-equina' is on two levels: 'emergency' (levels[0].signs[1]) and 'routine'; "
         "keep it on one",
-        f"content/programmes/back/warning_signs.yaml:{text_da}: levels[2].signs[0].text.da: 'tisse' is a sign "
+        f"{BACK}/warning_signs.yaml:{text_da}: levels[2].signs[0].text.da: 'tisse' is a sign "
         "of 'cauda-equina', which belongs at level 'emergency' or more urgent "
         "(red_flags.yaml); this card is 'routine': move the sign or reword it",
-        f"content/programmes/back/warning_signs.yaml:{text_en}: levels[2].signs[0].text.en: 'pee' is a sign "
+        f"{BACK}/warning_signs.yaml:{text_en}: levels[2].signs[0].text.en: 'pee' is a sign "
         "of 'cauda-equina', which belongs at level 'emergency' or more urgent "
         "(red_flags.yaml); this card is 'routine': move the sign or reword it",
     ]
@@ -102,7 +105,7 @@ def test_words_of_a_red_flag_are_refused_on_a_lower_card_even_if_the_sign_says_n
     )
     where = position(project, "programmes/back/warning_signs.yaml", "holde på afføringen.", "da")
     assert problems(project, languages) == [
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].signs[1].text.da: 'afføring' is a sign "
+        f"{BACK}/warning_signs.yaml:{where}: levels[2].signs[1].text.da: 'afføring' is a sign "
         "of 'cauda-equina', which belongs at level 'emergency' or more urgent "
         "(red_flags.yaml); this card is 'routine': move the sign or reword it"
     ]
@@ -114,7 +117,7 @@ def test_a_sign_must_name_a_known_red_flag(project: Path, languages: tuple[Langu
     found = problems(project, languages)
     assert any(
         p.startswith(
-            f"content/programmes/back/warning_signs.yaml:{where}: levels[0].signs[0].red_flag: unknown red flag "
+            f"{BACK}/warning_signs.yaml:{where}: levels[0].signs[0].red_flag: unknown red flag "
             "'hart' (expected one of: none, heart, cauda-equina, "
         )
         for p in found
@@ -132,7 +135,7 @@ def test_the_same_red_flag_on_two_levels_is_refused(
         project, "programmes/back/warning_signs.yaml", "red_flag: cancer", "red_flag", occurrence=1
     )
     assert problems(project, languages) == [
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].signs[5].red_flag: red flag 'cancer' is "
+        f"{BACK}/warning_signs.yaml:{where}: levels[1].signs[5].red_flag: red flag 'cancer' is "
         "on two levels: 'emergency' (levels[0].signs[0]) and 'urgent'; keep it on one"
     ]
 
@@ -145,7 +148,7 @@ def test_a_neck_programme_without_its_arterial_signs_is_refused(
     where = position(project, "programmes/back/programme.yaml", "- id: neck", "id")
     found = problems(project, languages)
     assert (
-        f"content/programmes/back/programme.yaml:{where}: target_group.regions[0].id: the programme covers "
+        f"{BACK}/programme.yaml:{where}: target_group.regions[0].id: the programme covers "
         "'neck', but warning_signs.yaml has no sign for its red flags: brainstem, meningitis "
         "(red_flags.yaml)"
     ) in found
@@ -157,7 +160,7 @@ def test_a_programme_region_must_be_a_known_body_region(
     edit(project, "programmes/back/programme.yaml", "- id: thoracic", "- id: shoulder")
     where = position(project, "programmes/back/programme.yaml", "- id: shoulder", "id")
     assert problems(project, languages) == [
-        f"content/programmes/back/programme.yaml:{where}: target_group.regions[1].id: unknown body region "
+        f"{BACK}/programme.yaml:{where}: target_group.regions[1].id: unknown body region "
         "'shoulder' (expected one of: neck, thoracic, back, low-back; red_flags.yaml lists "
         "their red flags)"
     ]
@@ -174,7 +177,7 @@ def test_the_chest_cannot_name_a_place_of_pain(
     )
     where = position(project, "programmes/back/programme.yaml", "i brystet", "da")
     assert problems(project, languages) == [
-        f"content/programmes/back/programme.yaml:{where}: target_group.criteria[1].da: 'brystet' can be read "
+        f"{BACK}/programme.yaml:{where}: target_group.criteria[1].da: 'brystet' can be read "
         'as a place of pain that it is not (Pain "i brystet" (in the chest) can be the '
         "heart); write 'brystryggen (mellem skulderbladene)' instead"
     ]
@@ -189,7 +192,7 @@ def test_an_emergency_card_must_give_112(project: Path, languages: tuple[Languag
     )
     where = position(project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts")
     assert problems(project, languages) == [
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[0].contacts: a card at level 'emergency' "
+        f"{BACK}/warning_signs.yaml:{where}: levels[0].contacts: a card at level 'emergency' "
         "must give the number {emergency} (got {helpline})"
     ]
 
@@ -203,9 +206,9 @@ def test_a_typed_helpline_number_is_refused(project: Path, languages: tuple[Lang
         project, "programmes/back/warning_signs.yaml", "    contacts:", "contacts", occurrence=1
     )
     assert problems(project, languages) == [
-        f"content/programmes/back/warning_signs.yaml:{card}: levels[1].contacts: a card at level 'urgent' "
+        f"{BACK}/warning_signs.yaml:{card}: levels[1].contacts: a card at level 'urgent' "
         "must give the number {helpline} (got 1813)",
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].contacts[0].number: write the "
+        f"{BACK}/warning_signs.yaml:{where}: levels[1].contacts[0].number: write the "
         "placeholder, not the number '1813': the number depends on the clinic's region",
     ]
 
@@ -221,7 +224,7 @@ def test_a_helpline_number_in_prose_is_refused(
     )
     where = position(project, "programmes/back/warning_signs.yaml", "så ring 70 11 07 07.", "da")
     assert problems(project, languages) == [
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].action.da: '70 11 07 07' is a phone "
+        f"{BACK}/warning_signs.yaml:{where}: levels[1].action.da: '70 11 07 07' is a phone "
         "number from site.yaml; use its placeholder instead"
     ]
 
@@ -348,7 +351,7 @@ def test_two_cards_at_one_level_are_refused(project: Path, languages: tuple[Lang
         project, "programmes/back/warning_signs.yaml", "urgency: routine", "urgency", occurrence=1
     )
     assert (
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[2].urgency: a second card at level "
+        f"{BACK}/warning_signs.yaml:{where}: levels[2].urgency: a second card at level "
         "'routine' (also levels[1]); put its signs on that card"
     ) in problems(project, languages)
 
@@ -364,7 +367,7 @@ def test_a_more_urgent_card_after_a_less_urgent_one_is_refused(
     path.write_text(text.replace("@@\n", "    urgency: urgent\n"), encoding="utf-8")
     where = position(project, "programmes/back/warning_signs.yaml", "urgency: emergency", "urgency")
     assert (
-        f"content/programmes/back/warning_signs.yaml:{where}: levels[1].urgency: level 'emergency' comes after "
+        f"{BACK}/warning_signs.yaml:{where}: levels[1].urgency: level 'emergency' comes after "
         "a less urgent card; most urgent first"
     ) in problems(project, languages)
 
@@ -409,7 +412,7 @@ def test_the_chest_cannot_name_a_place_of_pain_in_english(
     )
     where = position(project, "programmes/back/programme.yaml", "your chest", "en")
     assert problems(project, languages) == [
-        f"content/programmes/back/programme.yaml:{where}: target_group.criteria[1].en: 'chest' can be read "
+        f"{BACK}/programme.yaml:{where}: target_group.criteria[1].en: 'chest' can be read "
         'as a place of pain that it is not (Pain "i brystet" (in the chest) can be the '
         "heart); write 'upper back (between the shoulder blades)' instead"
     ]

@@ -14,6 +14,9 @@ from patientsite.problems import ContentError
 from patientsite.yamlsource import read_yaml
 from tests.conftest import ROOT, build, copy_project
 
+BACK = "content/programmes/back"  # the programme the tests change
+P = "programmes/back/"
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -49,7 +52,7 @@ def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
 def test_malformed_yaml(project: Path, languages: tuple[Language, ...]) -> None:
     line = edit(project, "programmes/back/symptoms.yaml", "items:", "items: [")
     assert problems(project, languages) == [
-        f"content/programmes/back/symptoms.yaml:{at(project, 'programmes/back/symptoms.yaml', line + 1, '- id')}: "
+        f"{BACK}/symptoms.yaml:{at(project, P + 'symptoms.yaml', line + 1, '- id')}: "
         "malformed YAML: expected the node content, but found '-'"
     ]
 
@@ -78,12 +81,14 @@ def test_unknown_field_suggests_the_right_one(
     assert (
         (project / "content" / "programmes" / "back" / "self_care.yaml")
         .read_text(encoding="utf-8")
-        .startswith("# yaml-language-server: $schema=../../../schemas/self_care.schema.json\nreview:")
+        .startswith(
+            "# yaml-language-server: $schema=../../../schemas/self_care.schema.json\nreview:"
+        )
     )
     first = at(project, "programmes/back/self_care.yaml", 2, "review")
     assert problems(project, languages) == [
         f"content/programmes/back/self_care.yaml:{first}: intro: missing required field",
-        f"content/programmes/back/self_care.yaml:{line}:1: intr: unknown field (did you mean 'intro'? "
+        f"{BACK}/self_care.yaml:{line}:1: intr: unknown field (did you mean 'intro'? "
         "expected one of: review, sources, title, intro, items)",
     ]
 
@@ -93,19 +98,19 @@ def test_wrong_type(project: Path, languages: tuple[Language, ...]) -> None:
         project, "programmes/back/programme.yaml", "sessions_per_week: 2", "sessions_per_week: two"
     )
     assert problems(project, languages) == [
-        f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+        f"{BACK}/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
     ]
 
 
 def test_duplicate_id(project: Path, languages: tuple[Language, ...]) -> None:
-    text = (
-        project / "content" / "programmes" / "back" / "symptoms.yaml"
-    ).read_text(encoding="utf-8")
+    text = (project / "content" / "programmes" / "back" / "symptoms.yaml").read_text(
+        encoding="utf-8"
+    )
     first = text.split("- id: ", 1)[1].split("\n", 1)[0]
     second = text.split("- id: ", 2)[2].split("\n", 1)[0]
     line = edit(project, "programmes/back/symptoms.yaml", f"- id: {second}", f"- id: {first}")
     assert problems(project, languages) == [
-        f"content/programmes/back/symptoms.yaml:{at(project, 'programmes/back/symptoms.yaml', line, 'id')}: items[1].id: "
+        f"{BACK}/symptoms.yaml:{at(project, P + 'symptoms.yaml', line, 'id')}: items[1].id: "
         f"duplicate id '{first}' (also at items[0])"
     ]
 
@@ -137,7 +142,7 @@ def test_html_in_text_is_refused(project: Path, languages: tuple[Language, ...])
         encoding="utf-8",
     )
     assert problems(project, languages) == [
-        f"content/programmes/back/self_care.yaml:{at(project, 'programmes/back/self_care.yaml', line, 'da')}: intro.da: "
+        f"{BACK}/self_care.yaml:{at(project, P + 'self_care.yaml', line, 'da')}: intro.da: "
         "HTML is not allowed in texts "
         "(found '<s'); write plain text, with **strong** or *emphasis* at most"
     ]
@@ -237,7 +242,7 @@ def test_a_content_error_stops_the_build_before_anything_is_written(tmp_path: Pa
     result = build(project)
     assert result.returncode == 1
     assert (
-        f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+        f"{BACK}/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
         in result.log
     )
     assert "1 content problem found; nothing was built." in result.log
@@ -297,6 +302,6 @@ def test_check_command_prints_file_line_column(
     err = capsys.readouterr().err.splitlines()
     assert status == 1
     assert err[0].endswith(
-        f"content/programmes/back/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
+        f"{BACK}/programme.yaml:{line}:1: sessions_per_week: expected a whole number (got 'two')"
     )
     assert err[-1] == "1 content problem found; nothing was built."

@@ -205,9 +205,7 @@ def build_leaflet(
     which = f"{programme}, {lang}" if content.several else lang
     problems = _too_wide_report(which, layout.too_wide)
     if len(document.pages) != PAGES or full:
-        too_long = measure_overflow(
-            content, lang, templates, site_url, layout.available, programme
-        )
+        too_long = measure_overflow(content, lang, templates, site_url, layout.available, programme)
         problems.append(_overflow_report(which, too_long, len(document.pages)))
     if problems:
         raise LeafletError("\n".join(problems))

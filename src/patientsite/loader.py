@@ -286,14 +286,14 @@ def _unread_files(root: Path, project: Path, docs: list[YamlDocument]) -> Iterat
         shown = f"{folder_shown}/{relative.as_posix()}"
         if any(part.startswith(".") for part in relative.parts) or path.is_dir():
             continue
-        folder = relative.parent.as_posix()
-        if os.path.realpath(path) in real or (folder == "exercises" and path.suffix == ".yaml"):
+        where = relative.parent.as_posix()
+        if os.path.realpath(path) in real or (where == "exercises" and path.suffix == ".yaml"):
             continue
         if path.suffix.lower() in IMAGE_SUFFIXES:
             what = "no exercise (illustration image) and no clinic logo names this image"
             yield Problem(shown, None, "", f"{what}; name it or delete it")
             continue
-        if folder == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
+        if where == "exercises" and path.suffix.lower() in {".yml", ".yaml"}:
             hint = f"did you mean 'exercises/{path.stem}.yaml'? "
         else:
             hint = _did_you_mean(root, relative, expected)
@@ -749,9 +749,7 @@ def _page_checks(content: Content, doc: YamlDocument | None, project: Path) -> I
                     f"{', '.join(registry.PAGE_KINDS)})",
                 )
         if templates.is_dir() and not (templates / f"{page.template}.html").is_file():
-            known = sorted(
-                p.stem for p in templates.glob("*.html") if not p.name.startswith("_")
-            )
+            known = sorted(p.stem for p in templates.glob("*.html") if not p.name.startswith("_"))
             yield _at(
                 doc,
                 ("pages", index, "template"),

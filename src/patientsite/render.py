@@ -79,7 +79,15 @@ def targets(content: Content) -> list[Target]:
             path = paths.programme_prefix(scope, ids) + spec.path
             review = _review_of(files)
             pages.append(
-                Target(path, spec.template, spec.title, spec.description, review, tuple(spec.uses), scope)
+                Target(
+                    path,
+                    spec.template,
+                    spec.title,
+                    spec.description,
+                    review,
+                    tuple(spec.uses),
+                    scope,
+                )
             )
         if spec.template == "exercises":
             for exercise in content.exercises.values():
@@ -237,7 +245,9 @@ def figure_files(content: Content) -> dict[tuple[str, str], FigureFile]:
             else:
                 image = _own_image(content, str(fig.image))
                 size, suffix = image.size, image.suffix
-            files[exercise.id, which] = FigureFile(f"{paths.FIGURES}/{exercise.id}-{which}{suffix}", size)
+            files[exercise.id, which] = FigureFile(
+                f"{paths.FIGURES}/{exercise.id}-{which}{suffix}", size
+            )
     return files
 
 
@@ -340,7 +350,8 @@ def _render_page(
         "leaflet": paths.leaflet_path(scope, ids, lang),
         "booklet": paths.booklet_path(scope, ids, lang),
         "programmes": [
-            (p.programme, link(paths.programme_prefix(p.id, ids))) for p in content.programmes.values()
+            (p.programme, link(paths.programme_prefix(p.id, ids)))
+            for p in content.programmes.values()
         ],
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
     }

@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from patientsite import model as m
-from patientsite.problems import Problem, field_path
 from patientsite.placeholders import fill
+from patientsite.problems import Problem, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at
 
 if TYPE_CHECKING:
@@ -207,7 +207,9 @@ def regions_covered(content: Content, programme: Programme, doc: YamlDocument) -
             )
 
 
-def misleading_words(content: Content, programme: Programme, doc: YamlDocument) -> Iterator[Problem]:
+def misleading_words(
+    content: Content, programme: Programme, doc: YamlDocument
+) -> Iterator[Problem]:
     """Where the programme says where its patients have pain, no word may mislead."""
     group = programme.programme.target_group
     texts: list[tuple[Loc, m.Text]] = [

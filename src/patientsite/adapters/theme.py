@@ -23,7 +23,7 @@ from typing import Any
 
 import jinja2
 
-from patientsite.mkdocs_content import template_code
+from patientsite.adapters.content import template_code
 
 
 class ThemeLoader(jinja2.FileSystemLoader):

@@ -7,7 +7,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from patientsite import mkdocs_i18n
+from patientsite.adapters import i18n as mkdocs_i18n
 from patientsite.cache import ContentCache, TemplateCodeCache
 from patientsite.loader import Content
 from patientsite.problems import ContentError
