@@ -103,17 +103,27 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     content = _load(config)
     lang = mkdocs_i18n.current_language(config)
     labels = content.site.labels
-    # The banner of every page links to the warning signs; with several programmes, to the
-    # first programme's (each programme's pages link to their own in their text).
-    first = home_programme(content)
-    warning_page = next(
-        t for t in targets(content) if t.template == "warning_signs" and t.programme == first
-    )
-    env.globals["patientsite"] = {
-        "warning_banner": theme_text(labels.warning_banner.get(lang)),
-        "warning_banner_link": theme_text(labels.warning_banner_link.get(lang)),
-        "warning_path": language_prefix(content, lang) + warning_page.path,
+    prefix = language_prefix(content, lang)
+    warning_pages = {t.programme: t.path for t in targets(content) if t.template == "warning_signs"}
+    link = theme_text(labels.warning_banner_link.get(lang))
+    # Each programme's pages warn with its banner and link to its warning signs; shared pages
+    # (the exercises) with the site's banner and the first programme's.
+    banners = {
+        programme.id: {
+            "text": theme_text(
+                (programme.programme.warning_banner or labels.warning_banner).get(lang)
+            ),
+            "link": link,
+            "path": prefix + warning_pages[programme.id],
+        }
+        for programme in content.programmes.values()
     }
+    banners[""] = {
+        "text": theme_text(labels.warning_banner.get(lang)),
+        "link": link,
+        "path": prefix + warning_pages[home_programme(content)],
+    }
+    env.globals["patientsite"] = {"banners": banners}
     return env
 
 

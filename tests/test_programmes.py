@@ -30,6 +30,11 @@ def add_programme(project: Path) -> None:
     text = re.sub(r"(?m)^sessions_per_week: 2$", "sessions_per_week: 3", text)
     text = text.replace("Superviseret træningsforløb for ryg", "Træningsforløb for hofte")
     text = text.replace("Supervised training programme for back pain", "Hip training programme")
+    text += (
+        "pages:\n"
+        '  back-pain: {path: "hip-pain/", title: {da: "Hoftesmerter", en: "Hip pain"}}\n'
+        'warning_banner: {da: "Smerter i brystet eller hoften?", en: "Chest or hip pain?"}\n'
+    )
     path.write_text(text, encoding="utf-8")
 
 
@@ -68,7 +73,8 @@ def test_the_home_page_lists_the_programmes_and_links_to_each(two: Build) -> Non
 
 def test_each_programme_has_its_pages_sheet_diary_and_print(two: Build) -> None:
     for programme in ("back", HIP):
-        for page in ("", "back-pain/", "warning-signs/", "programme/", "my-programme/", "diary/"):
+        condition = "hip-pain/" if programme == HIP else "back-pain/"
+        for page in ("", condition, "warning-signs/", "programme/", "my-programme/", "diary/"):
             assert (two.site / programme / page / "index.html").is_file(), (programme, page)
         for lang in ("da", "en"):
             for kind in ("leaflet", "large-print"):
@@ -97,6 +103,39 @@ def test_the_navigation_has_a_section_per_programme(two: Build) -> None:
     html = (two.site / "hip" / "programme" / "index.html").read_text(encoding="utf-8")
     nav = html[html.index('class="md-nav') :]
     assert "Træningsforløb for hofte" in nav and "Superviseret træningsforløb for ryg" in nav
+
+
+def test_a_programme_names_its_pages_and_its_banner(two: Build) -> None:
+    assert read_page(two.site / HIP / "hip-pain" / "index.html").title.startswith("Hoftesmerter")
+    assert not (two.site / HIP / "back-pain").exists()
+    hip = (two.site / HIP / "programme" / "index.html").read_text(encoding="utf-8")
+    back = (two.site / "back" / "programme" / "index.html").read_text(encoding="utf-8")
+    shared = (two.site / "exercises" / "index.html").read_text(encoding="utf-8")
+    assert "Smerter i brystet eller hoften?" in hip
+    assert "Smerter i brystet eller hoften?" not in back + shared
+    assert 'href="../warning-signs/"' in hip[hip.index('class="ps-banner"') :]
+    en = (two.site / "en" / HIP / "programme" / "index.html").read_text(encoding="utf-8")
+    assert "Chest or hip pain?" in en
+
+
+def test_a_programme_renames_only_its_own_pages(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    path = project / "content" / "programmes" / "back" / "programme.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "pages:\n  exercises: {path: moves/}\n  self-care: {path: programme/}\n",
+        encoding="utf-8",
+    )
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    found = problems(project, languages)
+    assert found == [
+        f"content/programmes/back/programme.yaml:{lines - 1}:3: pages.exercises: 'exercises' is "
+        "not one of the programme's pages in site.yaml (expected one of: home, back-pain, "
+        "warning-signs, programme, self-care, my-programme, diary)",
+        f"content/programmes/back/programme.yaml:{lines}:15: pages.self-care.path: the path "
+        "'programme/' is taken by the page 'programme' in this programme",
+    ], found
 
 
 def test_one_programme_keeps_the_addresses_it_always_had(built: Build) -> None:

@@ -549,7 +549,7 @@ def _cross_check(
             assert doc is not None
             yield from _duplicate_ids(doc, content.file(name, programme_id), ())
             yield from _source_refs(doc, content.file(name, programme_id))
-        yield from _programme_exercises(content, content.programmes[programme_id], each)
+        yield from _programme_checks(content, content.programmes[programme_id], each)
     for ex_id, doc in exercise_docs.items():
         exercise = content.exercises[ex_id]
         yield from _source_refs(doc, exercise)
@@ -564,12 +564,37 @@ def _cross_check(
     yield from triage.check_library(content, docs)
 
 
-def _programme_exercises(
+def _programme_checks(
     content: Content, programme: Programme, docs: dict[str, YamlDocument | None]
 ) -> Iterator[Problem]:
-    """A programme's choice of exercises names exercises that exist."""
+    """A programme's exercises exist; the pages it renames are its pages, at distinct paths."""
     doc = docs["programme"]
     assert doc is not None
+    own = {
+        spec.id: spec
+        for spec in content.site.pages
+        if any(registry.kind(n).scope == "programme" for n in spec.uses if n in registry.BY_NAME)
+    }
+    renamed = programme.programme.pages
+    for page_id in renamed:
+        if page_id not in own:
+            yield _at(
+                doc,
+                ("pages", page_id),
+                f"'{page_id}' is not one of the programme's pages in site.yaml (expected one "
+                f"of: {', '.join(own)})",
+            )
+    taken: dict[str, str] = {}
+    for spec in own.values():
+        named = renamed.get(spec.id)
+        path = named.path if named is not None and named.path else spec.path
+        if path in taken:
+            yield _at(
+                doc,
+                ("pages", spec.id, "path"),
+                f"the path '{path}' is taken by the page '{taken[path]}' in this programme",
+            )
+        taken.setdefault(path, spec.id)
     for index, ex_id in enumerate(programme.programme.exercises or []):
         if ex_id not in content.exercises:
             close = difflib.get_close_matches(ex_id, list(content.exercises), n=1)

@@ -1306,6 +1306,29 @@ class Steps(Strict):
     )
 
 
+class ProgrammePage(Strict):
+    """How one of site.yaml's pages is named in this programme (what is not given stays)."""
+
+    path: str | None = Field(
+        default=None,
+        pattern=r"^([a-z0-9-]+/)+$",
+        description=describe(
+            "Sidens adresse i dette forløb, fx neck-pain/ (slutter med /).",
+            "The page's address in this programme, e.g. neck-pain/ (ending in /).",
+        ),
+    )
+    title: Title | None = Field(
+        default=None,
+        description=describe("Sidens titel i dette forløb.", "The page's title in this programme."),
+    )
+    description: Text | None = Field(
+        default=None,
+        description=describe(
+            "Sidens beskrivelse i dette forløb.", "The page's description in this programme."
+        ),
+    )
+
+
 class Programme(ContentFile):
     """programme.yaml: who it is for, how long, how often, and its phases."""
 
@@ -1352,10 +1375,28 @@ class Programme(ContentFile):
     exercises: list[Id] | None = Field(
         default=None,
         description=describe(
-            "Forløbets øvelser (id'er fra content/exercises/), i den rækkefølge, "
-            "programarket viser dem. Udelades: alle øvelser.",
-            "The programme's exercises (ids from content/exercises/), in the order the "
-            "programme sheet shows them. Left out: every exercise.",
+            "Forløbets øvelser (id'er fra content/exercises/); programarket og dagbogen "
+            "tilbyder dem. Udelades: alle øvelser.",
+            "The programme's exercises (ids from content/exercises/); its sheet and diary "
+            "offer them. Left out: every exercise.",
+        ),
+    )
+    pages: dict[Id, ProgrammePage] = Field(
+        default={},
+        description=describe(
+            "Sider fra site.yaml, der hedder noget andet i dette forløb, efter deres id: "
+            "fx back-pain: {path: neck-pain/, title: {da: Nakkesmerter, en: Neck pain}}.",
+            "Pages of site.yaml that are named otherwise in this programme, by their id: "
+            "e.g. back-pain: {path: neck-pain/, title: {da: Nakkesmerter, en: Neck pain}}.",
+        ),
+    )
+    warning_banner: Title | None = Field(
+        default=None,
+        description=describe(
+            "Advarslen øverst på forløbets sider (ellers site.yaml's warning_banner): "
+            "forløbets vigtigste tegn på, at man skal ringe 112.",
+            "The warning at the top of the programme's pages (otherwise site.yaml's "
+            "warning_banner): the programme's main signs that mean calling 112.",
         ),
     )
 

@@ -76,18 +76,12 @@ def targets(content: Content) -> list[Target]:
             scopes = list(ids) if is_programme_page(spec) else [None]
         for scope in scopes:
             files = [content.file(name, scope) for name in spec.uses]
-            path = paths.programme_prefix(scope, ids) + spec.path
+            named = page_names(content, spec, scope)
+            path = paths.programme_prefix(scope, ids) + (named.path or spec.path)
+            title, description = named.title or spec.title, named.description or spec.description
             review = _review_of(files)
             pages.append(
-                Target(
-                    path,
-                    spec.template,
-                    spec.title,
-                    spec.description,
-                    review,
-                    tuple(spec.uses),
-                    scope,
-                )
+                Target(path, spec.template, title, description, review, tuple(spec.uses), scope)
             )
         if spec.template == "exercises":
             for exercise in content.exercises.values():
@@ -103,6 +97,13 @@ def targets(content: Content) -> list[Target]:
                     )
                 )
     return pages
+
+
+def page_names(content: Content, spec: m.PageSpec, programme: str | None) -> m.ProgrammePage:
+    """How a programme names one of the site's pages (nothing given: as site.yaml does)."""
+    if programme is None:
+        return m.ProgrammePage()
+    return content.programmes[programme].programme.pages.get(spec.id, m.ProgrammePage())
 
 
 def review_dates(content: Content) -> dict[str, date]:
@@ -361,7 +362,9 @@ def _render_page(
         "title": str(theme_text(fill(target.title))),
         "description": str(theme_text(fill(target.description))),
     }
-    assert tuple(front) == FRONT_MATTER
+    assert tuple(front) == FRONT_MATTER  # the keys theme_text.mark_escaped marks as safe
+    if target.programme is not None:  # the theme's banner follows the page's programme
+        front["programme"] = target.programme
     header = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
     )
