@@ -19,6 +19,7 @@ from patientsite import images
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
+from patientsite.languages import direction
 from patientsite.loader import Content
 from patientsite.qr import qr_tables
 from patientsite.theme_text import FRONT_MATTER, theme_text
@@ -163,6 +164,7 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
 
     return {
         "lang": lang,
+        "dir": direction(lang),  # ltr or rtl, from data/languages.yaml
         "content": content,
         "clinic": content.clinic,
         "programme": content.programme,
