@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from patientsite import languages
+from patientsite import languages as language_data
 from patientsite.languages import DATA_FILE, ReadabilityRule, unit_pattern
 from patientsite.loader import load_content
 from patientsite.model import Language
@@ -61,7 +61,7 @@ def test_every_language_of_mkdocs_yml_has_an_entry(languages: tuple[Language, ..
 
 def languages_problems(codes: list[str]) -> list[str]:
     """The problems of the project's file for these languages, as editors see them."""
-    return [str(p) for p in languages.problems(codes, ROOT)]
+    return [str(p) for p in language_data.problems(codes, ROOT)]
 
 
 def test_a_language_without_an_entry_stops_the_content_check() -> None:
@@ -89,7 +89,7 @@ def test_mistakes_in_the_file_are_reported_at_their_line_and_column(tmp_path: Pa
         "  not_found: {title: x, text: y, home: z}\n",
         encoding="utf-8",
     )
-    assert [str(p) for p in languages.problems(["da", "en"], tmp_path, path)] == [
+    assert [str(p) for p in language_data.problems(["da", "en"], tmp_path, path)] == [
         "languages.yaml:2:3: da.direction: expected one of: 'ltr' or 'rtl' (got 'up')",
         "languages.yaml:3:3: da.units: expected at least one word (got an empty list)",
         "languages.yaml:4:3: da.readability: a language that is not scored has no target",
@@ -102,14 +102,14 @@ def test_mistakes_in_the_file_are_reported_at_their_line_and_column(tmp_path: Pa
 def test_a_broken_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "languages.yaml"
     path.write_text("da: [unclosed\n", encoding="utf-8")
-    found = [str(p) for p in languages.problems(["da"], tmp_path, path)]
+    found = [str(p) for p in language_data.problems(["da"], tmp_path, path)]
     assert len(found) == 1 and found[0].startswith("languages.yaml:")
 
 
 def test_the_shipped_file_is_the_one_read() -> None:
     assert DATA_FILE == ROOT / "src" / "patientsite" / "data" / "languages.yaml"
-    assert languages.direction("da") == "ltr"
-    assert languages.direction("ar") == "rtl"
+    assert language_data.direction("da") == "ltr"
+    assert language_data.direction("ar") == "rtl"
 
 
 @pytest.mark.parametrize(
