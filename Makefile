@@ -82,11 +82,17 @@ browser-tools: $(NODE_STAMP)
 	@command -v java >/dev/null || scripts/debian-packages.sh default-jre-headless
 
 ## Lint, type-check and run every test (the browser checks too).
-test: $(STAMP) browser-tools
-	$(BIN)/ruff check src hooks tests benchmarks
-	$(BIN)/ruff format --check src hooks tests benchmarks
+test: $(STAMP) browser-tools lint
 	$(BIN)/mypy
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+
+## Lint the Python code and the CI workflow. actionlint comes as a binary inside a Python
+## wheel (nothing is downloaded when it runs); ShellCheck and pyflakes are switched off so
+## that every machine reports the same, whatever it has installed.
+lint: $(STAMP)
+	$(BIN)/ruff check src hooks tests benchmarks
+	$(BIN)/ruff format --check src hooks tests benchmarks
+	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/site.yml
 
 clean:
 	rm -rf $(SITE) $(dir $(SITE)).$(notdir $(SITE))-new-* $(dir $(SITE)).$(notdir $(SITE))-old-*

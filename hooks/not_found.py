@@ -2,6 +2,7 @@
 
 mkdocs-static-i18n builds every language into the same site folder, so Material's
 404 page of the last language built would overwrite the default one (upstream #284).
+The page's words are each language's `not_found` in src/patientsite/data/languages.yaml.
 """
 
 from __future__ import annotations
@@ -10,6 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from patientsite.adapters import i18n as mkdocs_i18n
+from patientsite.languages import language
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Give overrides/404.html the words of every built language (data/languages.yaml)."""
+    env.globals["not_found_words"] = {
+        lang.code: language(lang.code).not_found.model_dump()
+        for lang in mkdocs_i18n.languages(config)
+    }
+    return env
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:

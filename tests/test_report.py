@@ -171,4 +171,8 @@ def test_report_command_writes_markdown(project: Path, tmp_path: Path) -> None:
     assert text.startswith("# Content report, 2026-11-25\n")
     assert "| home | da | LIX " in text
     assert "| home | en | Flesch " in text
+    assert (
+        "Targets (`src/patientsite/data/languages.yaml`): da: LIX 40 or below (35 for the home "
+        "page, warning signs and self-care); en: Flesch reading ease 60 or above.\n"
+    ) in text
     assert "## Reviews" in text

@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from patientsite import images, posecheck, registry, triage
 from patientsite import model as m
+from patientsite.languages import problems as language_problems
 from patientsite.placeholders import names as placeholder_names
 from patientsite.placeholders import values as placeholder_values
 from patientsite.problems import ContentError, Problem, display_path, field_path
@@ -149,7 +150,8 @@ def load_content(
 ) -> Content:
     """Load every file under root, validate it, and raise ContentError listing all problems."""
     project = project or root.parent
-    problems: list[Problem] = []
+    # Every configured language needs its entry in data/languages.yaml.
+    problems: list[Problem] = language_problems([lang.code for lang in languages], project)
     base = m.ValidationSettings(languages=tuple(languages))
 
     site_doc = _read(root / "site.yaml", project, problems)

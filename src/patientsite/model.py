@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from patientsite.languages import unit_pattern
+
 
 def describe(da: str, en: str) -> str:
     """A field's description for editors, in Danish and then English (shown in their editor)."""
@@ -44,12 +46,6 @@ Id = Annotated[
 ]
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-# A number written next to a unit of time or frequency repeats a structured value.
-NUMBER_WITH_UNIT = re.compile(
-    r"\b\d+(?:\s*[-–]\s*\d+)?\s*(?:uge|uger|ugers|ugentlige?|week|weeks|weekly|dag|dage|dages"
-    r"|day|days|år|års|year|years|gang|gange|times)\b",
-    re.IGNORECASE,
-)
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 # Far above the longest text (about 300 characters), far below what would swell a page.
 MAX_TEXT_LENGTH = 2000
@@ -201,7 +197,9 @@ def _check_prose(text: str, code: str, settings: ValidationSettings) -> None:
                     "loc_key": code,
                 },
             )
-    match = NUMBER_WITH_UNIT.search(text)
+    # A number next to a unit word (of any configured language: data/languages.yaml)
+    # repeats a structured value.
+    match = unit_pattern(tuple(lang.code for lang in settings.languages)).search(text)
     if match:
         raise PydanticCustomError(
             "number_in_prose",

@@ -19,6 +19,7 @@ from patientsite import images, paths, placeholders, registry
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
+from patientsite.languages import direction
 from patientsite.loader import LISTING, Content
 from patientsite.qr import qr_tables
 from patientsite.theme_text import FRONT_MATTER, theme_text
@@ -192,6 +193,7 @@ def text_helpers(content: Content, lang: str, programme: str | None = None) -> d
 
     return {
         "lang": lang,
+        "dir": direction(lang),  # ltr or rtl, from data/languages.yaml
         "fill": fill,
         "t": t,
         "label": lambda name: t(getattr(labels, name)),

@@ -2,11 +2,12 @@
 
 Readability is measured on the rendered pages (what patients read), per page and language:
 LIX for every language (words per sentence + percentage of words longer than six letters)
-and, for English, Flesch reading ease from textstat. Governance is read from the YAML files
-themselves, so it also works while a file has a mistake: review dates, texts whose
-translation is missing, a copy of the default language, marked with `TODO:` or stale (its
-source text changed after it was checked, see `translations.py`), exercises no page links
-to, and medical statements without the source the model requires.
+and Flesch reading ease from textstat where the language's rule says so; each page is held
+to its language's rule in data/languages.yaml (LIX, Flesch, or not scored). Governance is
+read from the YAML files themselves, so it also works while a file has a mistake: review
+dates, texts whose translation is missing, a copy of the default language, marked with
+`TODO:` or stale (its source text changed after it was checked, see `translations.py`),
+exercises no page links to, and medical statements without the source the model requires.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pydantic import BaseModel, ValidationError
 
 from patientsite import model as m
 from patientsite import registry
+from patientsite.languages import ReadabilityRule
+from patientsite.languages import language as language_data
 from patientsite.loader import Content, exercise_files, load_content
 from patientsite.placeholders import names as placeholder_names
 from patientsite.problems import ContentError, Problem, display_path
@@ -40,11 +43,6 @@ DUE_SOON = timedelta(days=60)
 # A text this long that is the same in two languages is probably not translated; shorter
 # ones often are the same on purpose ("Start", "E-mail", a name).
 SAME_TEXT_WORDS = 3
-# Readability targets: LIX at most (Danish and other languages), Flesch at least (English).
-LIX_TARGET = 40.0
-LIX_TARGET_EASY = 35.0
-EASY_TEMPLATES = frozenset({"home", "warning_signs", "self_care"})
-FLESCH_TARGET = 60.0
 LONGEST = 3
 
 # Elements that start a new block of text (a heading, paragraph, list item, cell).
@@ -163,30 +161,37 @@ class Readability:
     lix: float
     flesch: float | None
     longest: tuple[str, ...]
+    rule: ReadabilityRule  # the language's, from data/languages.yaml
+
+    @property
+    def measured(self) -> float | None:
+        """The score the page is held to (None for a language that is not scored)."""
+        return {"lix": self.lix, "flesch": self.flesch}.get(self.rule.measure)
+
+    @property
+    def limit(self) -> float | None:
+        """The page's target (None for a language that is not scored)."""
+        return self.rule.target_for(self.template)
 
     @property
     def score(self) -> str:
-        """The score the page is held to: Flesch for English, LIX otherwise."""
-        return f"Flesch {self.flesch:.1f}" if self.flesch is not None else f"LIX {self.lix:.1f}"
+        """The score the page is held to, written out."""
+        names = {"lix": "LIX", "flesch": "Flesch"}
+        if self.measured is None:
+            return "not scored"
+        return f"{names[self.rule.measure]} {self.measured:.1f}"
 
     @property
     def target(self) -> str:
         """The target, written out."""
-        if self.flesch is not None:
-            return f"≥ {FLESCH_TARGET:.0f}"
-        return f"≤ {lix_target(self.template):.0f}"
+        if self.limit is None:
+            return "–"
+        return f"{'≤' if self.rule.measure == 'lix' else '≥'} {self.limit:.0f}"
 
     @property
     def on_target(self) -> bool:
-        """True when the page meets its target."""
-        if self.flesch is not None:
-            return self.flesch >= FLESCH_TARGET
-        return self.lix <= lix_target(self.template)
-
-
-def lix_target(template: str) -> float:
-    """The highest LIX a page made with template may have."""
-    return LIX_TARGET_EASY if template in EASY_TEMPLATES else LIX_TARGET
+        """True when the page meets its target (always, in a language that is not scored)."""
+        return self.rule.meets(self.measured, self.template)
 
 
 def page_label(path: str) -> str:
@@ -199,6 +204,7 @@ def readability(content: Content, rendered: dict[str, str]) -> list[Readability]
     default = content.languages[0].code
     out = []
     for lang in content.languages:
+        rule = language_data(lang.code).readability
         for target in targets(content):
             text = page_text(rendered[source_name(target.path, lang.code, default)])
             found = sentences(text.blocks)
@@ -211,8 +217,9 @@ def readability(content: Content, rendered: dict[str, str]) -> list[Readability]
                     words=sum(len(words(s)) for s in found),
                     sentences=len(found),
                     lix=lix(found),
-                    flesch=flesch(found) if lang.code == "en" else None,
+                    flesch=flesch(found) if rule.measure == "flesch" else None,
                     longest=tuple(longest),
+                    rule=rule,
                 )
             )
     return out
@@ -467,9 +474,9 @@ def _readability_section(report: Report) -> list[str]:
     out = [
         "## Readability",
         "",
-        f"Targets: LIX {LIX_TARGET:.0f} or below for Danish pages ({LIX_TARGET_EASY:.0f} for the "
-        f"home page, warning signs and self-care); Flesch reading ease {FLESCH_TARGET:.0f} or "
-        "above for English pages.",
+        "Targets (`src/patientsite/data/languages.yaml`): "
+        + "; ".join(_target_words(lang, rule) for lang, rule in _rules(report))
+        + ".",
         "",
         "| page | language | score | target | words | sentences | words per sentence |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -486,6 +493,25 @@ def _readability_section(report: Report) -> list[str]:
         out.append(f"- **{p.page} ({p.lang})**")
         out += [f"  - {len(words(s))} words: {s}" for s in p.longest]
     return [*out, ""]
+
+
+def _rules(report: Report) -> list[tuple[str, ReadabilityRule]]:
+    """Each language of the report's pages with its readability rule, in page order."""
+    return list({p.lang: p.rule for p in report.pages}.items())
+
+
+def _target_words(lang: str, rule: ReadabilityRule) -> str:
+    """A language's targets in words: 'da: LIX 40 or below (35 for ...)'."""
+    if rule.measure == "none":
+        return f"{lang}: not scored (no measure for the language)"
+    name = {"lix": "LIX", "flesch": "Flesch reading ease"}[rule.measure]
+    side = "or below" if rule.measure == "lix" else "or above"
+    easy = (
+        f" ({rule.easy_target:.0f} for the home page, warning signs and self-care)"
+        if rule.easy_target is not None
+        else ""
+    )
+    return f"{lang}: {name} {rule.target:.0f} {side}{easy}"
 
 
 _STATUS = {"overdue": "**OVERDUE**", "due soon": f"due within {DUE_SOON.days} days"}
