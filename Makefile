@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SITE   ?= site
 
 .PHONY: site serve test browser-tools lint check report translations translations-done schemas \
-	docs-fields leaflet figures bench clean
+	docs-fields leaflet figures examples bench clean
 
 # Pango and HarfBuzz lay out the leaflets (WeasyPrint); fontconfig finds their font.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
@@ -61,6 +61,18 @@ leaflet: $(STAMP)
 ## Every exercise's drawings on one sheet for clinicians' review: build/figures/ (HTML and PDF).
 figures: $(STAMP)
 	$(BIN)/python -m patientsite figures --out build/figures
+
+## The example content set (examples/neck-clinic: another clinic in another region and a
+## second programme beside the back programme), built with its print into build/examples/.
+EXAMPLE_BUILD := build/examples/neck-clinic
+examples: $(STAMP)
+	rm -rf $(EXAMPLE_BUILD) && mkdir -p $(EXAMPLE_BUILD)/docs
+	cp -r content overrides hooks mkdocs.yml $(EXAMPLE_BUILD)/
+	cp -r docs/assets $(EXAMPLE_BUILD)/docs/
+	cp examples/neck-clinic/clinic.yaml $(EXAMPLE_BUILD)/content/
+	cp -r examples/neck-clinic/programmes/neck $(EXAMPLE_BUILD)/content/programmes/
+	cd $(EXAMPLE_BUILD) && NO_MKDOCS_2_WARNING=1 $(CURDIR)/$(BIN)/mkdocs build --strict
+	@echo "The example site is in $(EXAMPLE_BUILD)/site/"
 
 ## Build, preview, leaflet, scaling, page-weight and memory figures (BENCHMARKS.md), about 5 min.
 ## make bench BENCH="--write BENCHMARKS.md" updates the file; BENCH="--tiny" is a quick trial.

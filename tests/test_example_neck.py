@@ -1,8 +1,8 @@
 """The example content set in examples/neck-clinic/: valid, its own numbers, easy to read.
 
-The example is laid over a copy of content/: its clinic.yaml and site.yaml replace the
-shared ones, and the files of its programme folder replace today's programme files (until
-programmes live in content/programmes/<id>/, issue 16).
+The example is laid over a copy of content/: its clinic.yaml replaces the clinic, and its
+programme folder is added beside the back programme, so it is a two-programme site of
+another clinic in another region, built on every change (`make examples` builds it too).
 """
 
 from __future__ import annotations
@@ -18,33 +18,31 @@ from patientsite.loader import Content, load_content
 from patientsite.model import Language
 from patientsite.render import render_site
 from patientsite.report import Readability, readability
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Build, build, copy_project
 
 EXAMPLE = ROOT / "examples" / "neck-clinic"
 PROGRAMME = EXAMPLE / "programmes" / "neck"
 
 # The pages the example writes itself (the exercise pages are the shared library's).
-PAGES = ["home", "neck-pain", "warning-signs", "programme", "self-care"]
-LIX_MAX = {"home": 35.0, "warning-signs": 35.0, "self-care": 35.0}
+PAGES = ["neck", "neck/neck-pain", "neck/warning-signs", "neck/programme", "neck/self-care"]
+LIX_MAX = {"neck": 35.0, "neck/warning-signs": 35.0, "neck/self-care": 35.0}
 LIX_MAX_OTHER = 40.0
 FLESCH_MIN = 60.0
 
 
-def overlay(dest: Path) -> Path:
-    """A copy of content/ with the neck example laid over it; returns the content folder."""
-    root = dest / "content"
-    shutil.copytree(ROOT / "content", root)
-    for name in ("clinic.yaml", "site.yaml"):
-        shutil.copy2(EXAMPLE / name, root / name)
-    for path in sorted(PROGRAMME.glob("*.yaml")):
-        shutil.copy2(path, root / path.name)
+def overlay(root: Path) -> Path:
+    """Lay the neck example over the content folder root (a copy of content/); return root."""
+    shutil.copy2(EXAMPLE / "clinic.yaml", root / "clinic.yaml")
+    shutil.copytree(PROGRAMME, root / "programmes" / "neck")
     return root
 
 
 @pytest.fixture(scope="module")
 def neck(tmp_path_factory: pytest.TempPathFactory, languages: tuple[Language, ...]) -> Content:
     """The neck example's content, loaded and validated like content/ itself."""
-    root = overlay(tmp_path_factory.mktemp("neck"))
+    root = tmp_path_factory.mktemp("neck") / "content"
+    shutil.copytree(ROOT / "content", root)
+    overlay(root)
     return load_content(root, languages, root.parent)
 
 
@@ -67,7 +65,7 @@ def test_the_example_lays_a_whole_programme_over_content() -> None:
 
 
 def test_every_example_file_says_it_is_an_example() -> None:
-    files = [EXAMPLE / "clinic.yaml", EXAMPLE / "site.yaml", *sorted(PROGRAMME.glob("*.yaml"))]
+    files = [EXAMPLE / "clinic.yaml", *sorted(PROGRAMME.glob("*.yaml"))]
     unmarked = [p.name for p in files if "EXAMPLE ONLY" not in p.read_text(encoding="utf-8")]
     assert unmarked == []
 
@@ -75,21 +73,22 @@ def test_every_example_file_says_it_is_an_example() -> None:
 def test_the_example_clinic_is_another_clinic_in_another_region(neck: Content) -> None:
     assert neck.clinic.example is True
     assert neck.clinic.region == "syddanmark"
-    assert neck.programme.target_group.regions[0].id == "neck"
+    assert list(neck.programmes) == ["back", "neck"]
+    assert neck.programmes["neck"].programme.target_group.regions[0].id == "neck"
 
 
 def test_placeholders_resolve_to_the_neck_programmes_numbers(pages: dict[str, str]) -> None:
-    programme = words(pages["programme/index.md"])
+    programme = words(pages["neck/programme/index.md"])
     assert "Du træner på hold 3 gange om ugen i 10–12 uger." in programme
     assert "Du er over 18 år." in programme
     assert "Du har haft ondt i mere end 42 dage." in programme
     assert "6–8" not in programme
-    english = words(pages["programme/index.en.md"])
+    english = words(pages["neck/programme/index.en.md"])
     assert "You train in a group 3 times a week for 10–12 weeks." in english
 
 
 def test_the_helpline_is_the_example_clinics_region(pages: dict[str, str]) -> None:
-    warning = words(pages["warning-signs/index.md"])
+    warning = words(pages["neck/warning-signs/index.md"])
     assert "Har lægen lukket, så ring 70 11 07 07." in warning
     assert "1813" not in warning
 
@@ -116,3 +115,25 @@ def test_english_example_page_is_easy_to_read(
     result = scores[(page, "en")]
     assert result.flesch is not None
     assert result.flesch >= FLESCH_MIN, f"Flesch {result.flesch:.1f}; {result.longest}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example built as a site with its print, as `make examples` builds it."""
+    project = copy_project(tmp_path_factory.mktemp("neck-site"))
+    overlay(project / "content")
+    result = build(project)
+    assert result.returncode == 0, result.log
+    return result
+
+
+def test_the_example_builds_with_both_programmes_and_their_print(site: Build) -> None:
+    assert (site.site / "neck" / "neck-pain" / "index.html").is_file()
+    assert (site.site / "back" / "back-pain" / "index.html").is_file()
+    for name in ("leaflet-neck-da.pdf", "large-print-neck-en.pdf", "leaflet-back-en.pdf"):
+        assert (site.site / "downloads" / name).is_file(), name
+    neck = (site.site / "neck" / "programme" / "index.html").read_text(encoding="utf-8")
+    assert "Dobbeltsyn, svært ved at tale" in neck  # the programme's own banner
+    sheet = (site.site / "neck" / "my-programme" / "index.html").read_text(encoding="utf-8")
+    assert 'data-ps-exercise="chin-tuck"' in sheet or "chin-tuck" in sheet
+    assert "bird-dog" not in sheet  # the neck programme's sheet offers its own exercises
