@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, posecheck, triage
+from patientsite import images, pain, posecheck, triage
 from patientsite import model as m
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
@@ -50,6 +50,7 @@ FILES: dict[str, type[BaseModel]] = {
     "warning_signs": m.WarningSigns,
     "programme": m.Programme,
     "self_care": m.SelfCare,
+    "pain": m.Pain,
     "education": m.Education,
     "exercise_library": m.ExerciseLibrary,
 }
@@ -70,6 +71,7 @@ class Content:
     warning_signs: m.WarningSigns
     programme: m.Programme
     self_care: m.SelfCare
+    pain: m.Pain
     education: m.Education
     exercise_library: m.ExerciseLibrary
     exercises: dict[str, m.Exercise]
@@ -453,6 +455,9 @@ def _cross_check(
     assert clinic_doc is not None
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
     yield from triage.check(content, docs)
+    pain_doc = docs["pain"]
+    assert pain_doc is not None
+    yield from pain.card_links(content, pain_doc)
 
 
 def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:
@@ -619,6 +624,6 @@ def _page_checks(content: Content, doc: YamlDocument | None) -> Iterator[Problem
         paths.setdefault(page.path, index)
     if "" not in paths:
         yield _at(doc, ("pages",), "no home page (a page with path: '')")
-    for template in ("warning_signs", "exercises"):
+    for template in ("warning_signs", "exercises", "pain"):
         if not any(p.template == template for p in content.site.pages):
             yield _at(doc, ("pages",), f"no page with template '{template}'")

@@ -317,7 +317,15 @@ class ContentFile(Strict):
 # --- site, clinic, exercise library -------------------------------------------------
 
 PageTemplate = Literal[
-    "home", "condition", "warning_signs", "programme", "self_care", "exercises", "sheet", "diary"
+    "home",
+    "condition",
+    "warning_signs",
+    "programme",
+    "self_care",
+    "pain",
+    "exercises",
+    "sheet",
+    "diary",
 ]
 ContentName = Literal[
     "site",
@@ -329,6 +337,7 @@ ContentName = Literal[
     "warning_signs",
     "programme",
     "self_care",
+    "pain",
     "education",
     "exercise_library",
 ]
@@ -458,6 +467,8 @@ class Labels(Strict):
     contents: Text
     first_appointment: Text
     time_of_day: Text
+    pain_rule: Text
+    pain_link: Text
 
 
 class SiteFile(ContentFile):
@@ -655,6 +666,11 @@ class DiaryTexts(Strict):
     home: Text = Field(description=describe("Træning derhjemme.", "Exercise at home."))
     date: Text = Field(description=describe("Kolonne: dato.", "Column: date."))
     pain: Text = Field(description=describe("Kolonne: smerte 0-10.", "Column: pain 0-10."))
+    pain_morning: Text = Field(
+        description=describe(
+            "Kolonne: smerte 0-10 næste morgen.", "Column: pain 0-10 the next morning."
+        )
+    )
     notes: Text = Field(description=describe("Kolonne: noter.", "Column: notes."))
     print: Text = Field(description=describe("Knap: print.", "Button: print."))
 
@@ -801,6 +817,61 @@ class Condition(ContentFile):
         )
     )
     sections: list[Section] = Field(
+        min_length=1,
+        description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
+    )
+
+
+class PainRule(Strict):
+    """The pain-monitoring rule: how much exercise may hurt, and by when the pain settles."""
+
+    text: Text = Field(
+        description=describe(
+            "Reglen i én sætning. Den står på siden om smerter, ved smertekolonnen i "
+            "træningsdagbogen og på det personlige program.",
+            "The rule in one sentence. It is shown on the pain page, beside the pain column of "
+            "the training diary and on the personal programme sheet.",
+        )
+    )
+    sources: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "Id'er på kilder fra filens sources, som reglen bygger på.",
+            "Ids of sources (from the file's sources) the rule is based on.",
+        ),
+    )
+
+
+class PainSection(Section):
+    """A section of the pain page, which may point to cards of the warning signs page."""
+
+    cards: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kort fra warning_signs.yaml (fx emergency), som afsnittet linker til. "
+            "Linket viser kortets overskrift.",
+            "Ids of cards of warning_signs.yaml (e.g. emergency) the section links to. The "
+            "link shows the card's heading.",
+        ),
+    )
+
+
+class Pain(ContentFile):
+    """pain.yaml: pain during and after exercise, flare-ups and pain medicine."""
+
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    summary: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    rule: PainRule = Field(
+        description=describe(
+            "Reglen for, hvor ondt træning må gøre (smertemonitoreringsmodellen).",
+            "The rule for how much exercise may hurt (the pain-monitoring model).",
+        )
+    )
+    sections: list[PainSection] = Field(
         min_length=1,
         description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
     )
