@@ -216,9 +216,8 @@ def test_files_that_nothing_reads_are_named(project: Path) -> None:
     (content / "exercises" / ".bird-dog.yaml.swp").write_bytes(b"\0")
     expected = (
         "expected one of: clinic.yaml, condition.yaml, education.yaml, exercise_library.yaml, "
-        "programme.yaml, red_flags.yaml, regions.yaml, self_care.yaml, site.yaml, symptoms.yaml, "
-        "warning_signs.yaml, "
-        "exercises/<id>.yaml, or an image)"
+        "pain.yaml, programme.yaml, red_flags.yaml, regions.yaml, self_care.yaml, site.yaml, "
+        "symptoms.yaml, warning_signs.yaml, exercises/<id>.yaml, or an image)"
     )
     lines = check(project)
     # bridge.yaml is no longer read, so the exercises that name it say so too.
