@@ -12,9 +12,7 @@ import pytest
 from patientsite.loader import Content, load_content
 from patientsite.model import Language
 from patientsite.problems import ContentError
-from patientsite.triage import keyword_pattern
 from tests.conftest import ROOT, Build
-from tests.test_content import texts
 
 PAIN = "pain.yaml"
 
@@ -132,18 +130,25 @@ def test_the_rule_names_its_numbers(content: Content, lang: str, morning: str) -
     assert morning in rule, rule
 
 
-def test_no_pain_text_uses_the_words_of_a_red_flag(content: Content) -> None:
+def test_a_pain_text_that_names_a_red_flag_sign_is_refused(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
     # Signs of something serious stand on the warning cards only; the page links to them.
-    flags = content.red_flags.red_flags
-    found = [
-        f"{loc}.{lang}: '{word}' ({flag.id})"
-        for loc, text in texts(content.pain)
-        for lang, value in text.root.items()
-        for flag in flags
-        for word in flag.keywords.get(lang)
-        if keyword_pattern(word).search(value)
+    old = '"Spring den øvelse over, der gav smerten. Prøv den igen senere."'
+    new = '"Spring den øvelse over, der gav smerten. Prøv den igen, når du ikke falder om."'
+    edit(project, PAIN, old, new)
+    fever = "Then call the clinic, or {emergency} if you have a fever"
+    edit(project, PAIN, "Then call the clinic", fever)
+    da = position(project, PAIN, "ikke falder om", "da:")
+    en = position(project, PAIN, "if you have a fever", "en:")
+    assert problems(project, languages) == [
+        f"content/pain.yaml:{da}: sections[1].paragraphs[2].da: 'fald' is a word of the red flag "
+        "'fracture' (red_flags.yaml); name no warning sign here: link to its card with cards: "
+        "instead, or reword",
+        f"content/pain.yaml:{en}: sections[1].paragraphs[4].en: 'fever' is a word of the red "
+        "flag 'infection' (red_flags.yaml); name no warning sign here: link to its card with "
+        "cards: instead, or reword",
     ]
-    assert found == []
 
 
 def test_the_flare_up_plan_links_to_the_112_and_the_same_day_card(content: Content) -> None:

@@ -457,7 +457,7 @@ def _cross_check(
     yield from triage.check(content, docs)
     pain_doc = docs["pain"]
     assert pain_doc is not None
-    yield from pain.card_links(content, pain_doc)
+    yield from pain.check(content, pain_doc)
 
 
 def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:

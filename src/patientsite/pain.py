@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from patientsite import model as m
 from patientsite.problems import Problem
-from patientsite.yamlsource import YamlDocument, problem_at
+from patientsite.triage import keyword_pattern
+from patientsite.yamlsource import Loc, YamlDocument, problem_at
 
 if TYPE_CHECKING:
     from patientsite.loader import Content
+
+
+def check(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+    """Every problem of pain.yaml that needs another file to see."""
+    yield from card_links(content, doc)
+    yield from red_flag_words(content, doc)
 
 
 def card_links(content: Content, doc: YamlDocument) -> Iterator[Problem]:
@@ -24,3 +32,37 @@ def card_links(content: Content, doc: YamlDocument) -> Iterator[Problem]:
                     f"unknown card '{card}' (expected one of: {', '.join(known)}; "
                     "the ids of the levels in warning_signs.yaml)",
                 )
+
+
+def red_flag_words(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+    """No text of the pain page names a red flag's sign: the signs stand on their cards only."""
+    for loc, text in _texts(content.pain):
+        for lang, value in text.root.items():
+            for flag in content.red_flags.red_flags:
+                word = next(
+                    (
+                        w
+                        for w in flag.keywords.root.get(lang, [])
+                        if keyword_pattern(w).search(value)
+                    ),
+                    None,
+                )
+                if word is not None:
+                    yield problem_at(
+                        doc,
+                        (*loc, lang),
+                        f"'{word}' is a word of the red flag '{flag.id}' (red_flags.yaml); name "
+                        "no warning sign here: link to its card with cards: instead, or reword",
+                    )
+                    break
+
+
+def _texts(pain: m.Pain) -> Iterator[tuple[Loc, m.Text]]:
+    """Every text of the pain page with its place in the file."""
+    yield ("title",), pain.title
+    yield ("summary",), pain.summary
+    yield ("rule", "text"), pain.rule.text
+    for index, section in enumerate(pain.sections):
+        yield ("sections", index, "heading"), section.heading
+        for p_index, paragraph in enumerate(section.paragraphs):
+            yield ("sections", index, "paragraphs", p_index), paragraph
