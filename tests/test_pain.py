@@ -87,6 +87,17 @@ def test_an_unknown_source_in_a_section_is_refused_at_its_place(
     )
 
 
+def test_a_section_without_a_source_is_refused(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    edit(project, PAIN, "sources: [gladryg-back-pain, riis-laendesmerter]", "sources: []")
+    where = position(project, PAIN, "sources: []", "sources")
+    assert problems(project, languages) == [
+        f"content/pain.yaml:{where}: sections[2].sources: a section of the pain page needs at "
+        "least one source id (or cards: that link to the warning signs)"
+    ]
+
+
 def test_the_rule_needs_a_source_it_lists(project: Path, languages: tuple[Language, ...]) -> None:
     needle = "  sources: [silbernagel-2007, pain-monitoring-model]\n"
     edit(project, PAIN, needle, "  sources: [thomee-1997]\n")

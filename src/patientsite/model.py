@@ -855,6 +855,17 @@ class PainSection(Section):
         ),
     )
 
+    @model_validator(mode="after")
+    def _sourced(self) -> PainSection:
+        if not self.sources and not self.cards:
+            raise PydanticCustomError(
+                "unsourced_section",
+                "a section of the pain page needs at least one source id "
+                "(or cards: that link to the warning signs)",
+                {"loc_extra": ("sources",)},
+            )
+        return self
+
 
 class Pain(ContentFile):
     """pain.yaml: pain during and after exercise, flare-ups and pain medicine."""
