@@ -59,7 +59,15 @@ def words(markdown: str) -> str:
 
 def test_the_example_lays_a_whole_programme_over_content() -> None:
     names = sorted(p.name for p in PROGRAMME.glob("*.yaml"))
-    expected = ["condition", "education", "programme", "self_care", "symptoms", "warning_signs"]
+    expected = [
+        "condition",
+        "education",
+        "pain",
+        "programme",
+        "self_care",
+        "symptoms",
+        "warning_signs",
+    ]
     assert names == [f"{name}.yaml" for name in expected]
     assert (EXAMPLE / "clinic.yaml").is_file()
 

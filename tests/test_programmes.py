@@ -132,7 +132,7 @@ def test_a_programme_renames_only_its_own_pages(
     assert found == [
         f"content/programmes/back/programme.yaml:{lines - 1}:3: pages.exercises: 'exercises' is "
         "not one of the programme's pages in site.yaml (expected one of: home, back-pain, "
-        "warning-signs, programme, self-care, my-programme, diary)",
+        "warning-signs, programme, self-care, pain, my-programme, diary)",
         f"content/programmes/back/programme.yaml:{lines}:15: pages.self-care.path: the path "
         "'programme/' is taken by the page 'programme' in this programme",
     ], found

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, posecheck, registry, triage
+from patientsite import images, pain, posecheck, registry, triage
 from patientsite import model as m
 from patientsite.languages import problems as language_problems
 from patientsite.placeholders import names as placeholder_names
@@ -77,6 +77,11 @@ class Programme:
     def education(self) -> m.Education:
         """Its education.yaml."""
         return self._typed("education", m.Education)
+
+    @property
+    def pain(self) -> m.Pain:
+        """Its pain.yaml."""
+        return self._typed("pain", m.Pain)
 
 
 @dataclass(frozen=True)
@@ -563,6 +568,9 @@ def _cross_check(
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
     for programme_id, each in programme_docs.items():
         yield from triage.check(content, content.programmes[programme_id], {**docs, **each})
+        pain_doc = each["pain"]
+        assert pain_doc is not None
+        yield from pain.check(content, content.programmes[programme_id], pain_doc)
     yield from triage.check_library(content, docs)
 
 
@@ -794,7 +802,7 @@ def _page_checks(content: Content, doc: YamlDocument | None, project: Path) -> I
         paths.setdefault(page.path, index)
     if "" not in paths:
         yield _at(doc, ("pages",), "no home page (a page with path: '')")
-    for template in ("warning_signs", "exercises"):
+    for template in ("warning_signs", "exercises", "pain"):
         if not any(p.template == template for p in content.site.pages):
             yield _at(doc, ("pages",), f"no page with template '{template}'")
     if content.several and not any(p.template == LISTING for p in content.site.pages):

@@ -450,6 +450,8 @@ class Labels(Strict):
     contents: Text
     first_appointment: Text
     time_of_day: Text
+    pain_rule: Text
+    pain_link: Text
 
 
 class SiteFile(ContentFile):
@@ -647,6 +649,11 @@ class DiaryTexts(Strict):
     home: Text = Field(description=describe("Træning derhjemme.", "Exercise at home."))
     date: Text = Field(description=describe("Kolonne: dato.", "Column: date."))
     pain: Text = Field(description=describe("Kolonne: smerte 0-10.", "Column: pain 0-10."))
+    pain_morning: Text = Field(
+        description=describe(
+            "Kolonne: smerte 0-10 næste morgen.", "Column: pain 0-10 the next morning."
+        )
+    )
     notes: Text = Field(description=describe("Kolonne: noter.", "Column: notes."))
     print: Text = Field(description=describe("Knap: print.", "Button: print."))
 
@@ -793,6 +800,72 @@ class Condition(ContentFile):
         )
     )
     sections: list[Section] = Field(
+        min_length=1,
+        description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
+    )
+
+
+class PainRule(Strict):
+    """The pain-monitoring rule: how much exercise may hurt, and by when the pain settles."""
+
+    text: Text = Field(
+        description=describe(
+            "Reglen i én sætning. Den står på siden om smerter, ved smertekolonnen i "
+            "træningsdagbogen og på det personlige program.",
+            "The rule in one sentence. It is shown on the pain page, beside the pain column of "
+            "the training diary and on the personal programme sheet.",
+        )
+    )
+    sources: list[Id] = Field(
+        min_length=1,
+        description=describe(
+            "Id'er på kilder fra filens sources, som reglen bygger på.",
+            "Ids of sources (from the file's sources) the rule is based on.",
+        ),
+    )
+
+
+class PainSection(Section):
+    """A section of the pain page, which may point to cards of the warning signs page."""
+
+    cards: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kort fra warning_signs.yaml (fx emergency), som afsnittet linker til. "
+            "Linket viser kortets overskrift.",
+            "Ids of cards of warning_signs.yaml (e.g. emergency) the section links to. The "
+            "link shows the card's heading.",
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _sourced(self) -> PainSection:
+        if not self.sources and not self.cards:
+            raise PydanticCustomError(
+                "unsourced_section",
+                "a section of the pain page needs at least one source id "
+                "(or cards: that link to the warning signs)",
+                {"loc_extra": ("sources",)},
+            )
+        return self
+
+
+class Pain(ContentFile):
+    """pain.yaml: pain during and after exercise, flare-ups and pain medicine."""
+
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    summary: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    rule: PainRule = Field(
+        description=describe(
+            "Reglen for, hvor ondt træning må gøre (smertemonitoreringsmodellen).",
+            "The rule for how much exercise may hurt (the pain-monitoring model).",
+        )
+    )
+    sections: list[PainSection] = Field(
         min_length=1,
         description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
     )

@@ -78,6 +78,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("symptoms", m.Symptoms, "programme"),
     Kind("warning_signs", m.WarningSigns, "programme"),
     Kind("self_care", m.SelfCare, "programme"),
+    Kind("pain", m.Pain, "programme"),
     Kind("education", m.Education, "programme"),
 )
 
