@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, posecheck, triage
+from patientsite import images, pagelinks, posecheck, triage
 from patientsite import model as m
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
@@ -52,6 +52,8 @@ FILES: dict[str, type[BaseModel]] = {
     "self_care": m.SelfCare,
     "education": m.Education,
     "exercise_library": m.ExerciseLibrary,
+    "expect": m.Expect,
+    "questions": m.Questions,
 }
 
 
@@ -72,6 +74,8 @@ class Content:
     self_care: m.SelfCare
     education: m.Education
     exercise_library: m.ExerciseLibrary
+    expect: m.Expect
+    questions: m.Questions
     exercises: dict[str, m.Exercise]
     clinic_dir: Path = Path()  # where the clinic profile is: its logo path is relative to it
 
@@ -449,6 +453,7 @@ def _cross_check(
         yield from _exercise_refs(content, exercise, doc)
         yield from posecheck.check(exercise, doc)
     yield from _page_checks(content, docs["site"])
+    yield from pagelinks.check_links(content, docs["questions"])  # type: ignore[arg-type]
     clinic_doc = docs["clinic"]
     assert clinic_doc is not None
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)

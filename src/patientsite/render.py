@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 from babel.dates import format_date
+from babel.numbers import format_currency
 from markupsafe import Markup
 
 from patientsite import images
@@ -174,6 +175,7 @@ def text_helpers(content: Content, lang: str) -> dict[str, Any]:
         "number": number,
         "tel": lambda value: "tel:" + number(value).replace(" ", ""),
         "date": _date_formatter(content.site.date_locale.get(lang)),
+        "money": _money_formatter(content.site.date_locale.get(lang)),
         "choice": _choice_lookup(content, t),
         "numbered": lambda sources: {s.id: n for n, s in enumerate(sources, start=1)},
     }
@@ -330,6 +332,13 @@ def _review_of(files: list[Any]) -> PageReview:
 def _date_formatter(locale: str) -> Callable[[date], str]:
     """Dates written out for a locale, e.g. '20. november 2026' or '20 November 2026'."""
     return lambda value: format_date(value, format="long", locale=locale)
+
+
+def _money_formatter(locale: str) -> Callable[[int], str]:
+    """Whole Danish kroner written out for a locale, e.g. '1.200 kr.' or '1,200 DKK'."""
+    return lambda value: format_currency(
+        value, "DKK", format="#,##0\u00a0¤", locale=locale, currency_digits=False
+    )
 
 
 def _choice_lookup(content: Content, t: Callable[[m.Text], Markup]) -> Callable[[str, str], Markup]:

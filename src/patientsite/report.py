@@ -47,7 +47,7 @@ SAME_TEXT_WORDS = 3
 # Readability targets: LIX at most (Danish and other languages), Flesch at least (English).
 LIX_TARGET = 40.0
 LIX_TARGET_EASY = 35.0
-EASY_TEMPLATES = frozenset({"home", "warning_signs", "self_care"})
+EASY_TEMPLATES = frozenset({"home", "warning_signs", "self_care", "questions"})
 FLESCH_TARGET = 60.0
 LONGEST = 3
 
@@ -466,8 +466,8 @@ def _readability_section(report: Report) -> list[str]:
         "## Readability",
         "",
         f"Targets: LIX {LIX_TARGET:.0f} or below for Danish pages ({LIX_TARGET_EASY:.0f} for the "
-        f"home page, warning signs and self-care); Flesch reading ease {FLESCH_TARGET:.0f} or "
-        "above for English pages.",
+        "home page, warning signs, self-care and questions); Flesch reading ease "
+        f"{FLESCH_TARGET:.0f} or above for English pages.",
         "",
         "| page | language | score | target | words | sentences | words per sentence |",
         "| --- | --- | --- | --- | --- | --- | --- |",
