@@ -216,8 +216,8 @@ def test_files_that_nothing_reads_are_named(project: Path) -> None:
     (content / "exercises" / ".bird-dog.yaml.swp").write_bytes(b"\0")
     expected = (
         "expected one of: clinic.yaml, condition.yaml, education.yaml, exercise_library.yaml, "
-        "programme.yaml, red_flags.yaml, regions.yaml, self_care.yaml, site.yaml, symptoms.yaml, "
-        "warning_signs.yaml, "
+        "expect.yaml, programme.yaml, questions.yaml, red_flags.yaml, regions.yaml, "
+        "self_care.yaml, site.yaml, symptoms.yaml, warning_signs.yaml, "
         "exercises/<id>.yaml, or an image)"
     )
     lines = check(project)
