@@ -453,7 +453,7 @@ def _cross_check(
         yield from _exercise_refs(content, exercise, doc)
         yield from posecheck.check(exercise, doc)
     yield from _page_checks(content, docs["site"])
-    yield from pagelinks.check_links(content, docs["questions"])  # type: ignore[arg-type]
+    yield from pagelinks.check_links(content, docs["questions"])
     clinic_doc = docs["clinic"]
     assert clinic_doc is not None
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)

@@ -55,8 +55,10 @@ def anchors(content: Content, template: str) -> list[str]:
     return ["top", *ANCHORS[template](content)]
 
 
-def check_links(content: Content, doc: YamlDocument) -> Iterator[Problem]:
+def check_links(content: Content, doc: YamlDocument | None) -> Iterator[Problem]:
     """Every question's link names a page of site.yaml and, when given, a section of it."""
+    if doc is None:  # never after a successful load; the loader passes what it read
+        return
     pages = {page.id: page for page in content.site.pages}
     for index, question in enumerate(content.questions.questions):
         yield from _check_link(content, doc, ("questions", index, "link"), question.link, pages)
