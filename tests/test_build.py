@@ -186,6 +186,37 @@ def test_exercise_pages_stay_out_of_the_navigation(built: Build, content: Conten
         assert f"exercises/{ex_id}/" not in nav.split("</nav>")[0]
 
 
+NEW_PAGES = {
+    "da": {"what-to-expect/": "Før, under og efter forløbet", "questions/": "Spørgsmål og svar"},
+    "en": {
+        "what-to-expect/": "Before, during and after the programme",
+        "questions/": "Questions and answers",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_what_to_expect_and_questions_are_in_the_navigation_and_search(
+    built: Build, lang: str
+) -> None:
+    root = built.site if lang == "da" else built.site / lang
+    home = (root / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("md-sidebar--secondary")]  # the menu, with the home page's contents
+    order = re.findall(r'href="([a-z-]+/)"', nav)
+    assert order.index("what-to-expect/") == order.index("programme/") + 1
+    assert "questions/" in order
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    for path, title in NEW_PAGES[lang].items():
+        assert title in nav, path
+        assert titles[path] == title
+        assert read_page(root / path / "index.html").h1 == title
+    assert titles["questions/#does-it-hurt"] == (
+        "Gør det ondt at træne?" if lang == "da" else "Does the training hurt?"
+    )
+
+
 def test_pages_show_their_review_dates(built: Build) -> None:
     danish = (built.site / "warning-signs" / "index.html").read_text(encoding="utf-8")
     english = (built.site / "en" / "warning-signs" / "index.html").read_text(encoding="utf-8")

@@ -238,8 +238,9 @@ def test_files_that_nothing_reads_are_named(project: Path) -> None:
     expected = (
         "expected one of: clinic.yaml, exercise_library.yaml, "
         "programmes/<programme>/condition.yaml, programmes/<programme>/education.yaml, "
+        "programmes/<programme>/expect.yaml, "
         "programmes/<programme>/pain.yaml, programmes/<programme>/programme.yaml, "
-        "programmes/<programme>/self_care.yaml, "
+        "programmes/<programme>/questions.yaml, programmes/<programme>/self_care.yaml, "
         "programmes/<programme>/symptoms.yaml, programmes/<programme>/warning_signs.yaml, "
         "red_flags.yaml, regions.yaml, site.yaml, exercises/<id>.yaml, or an image)"
     )

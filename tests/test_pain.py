@@ -119,15 +119,17 @@ def test_a_link_to_an_unknown_warning_card_is_refused(
     ]
 
 
-def test_a_site_without_the_pain_page_is_refused(
+def test_a_programme_without_a_pain_page_cannot_link_to_it(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    # The diary, the sheet, self-care and every exercise link to it.
-    edit(project, "site.yaml", "    template: pain\n", "    template: condition\n")
-    where = position(project, "site.yaml", "pages:", "pages")
-    assert problems(project, languages) == [
-        f"content/site.yaml:{where}: pages: no page with template 'pain'"
-    ]
+    # pain.yaml is optional: without it the programme has no pain page, and its diary and
+    # sheet leave the rule out; a question that links to the page is then an error.
+    (project / "content" / PAIN).unlink()
+    found = problems(project, languages)
+    assert found and all("questions.yaml" in p for p in found), found
+    assert found[0].endswith(
+        "questions[1].link.page: the programme 'back' has no page 'pain' (it has no pain.yaml)"
+    )
 
 
 # --- what the page says -----------------------------------------------------------------

@@ -132,7 +132,8 @@ def test_a_programme_renames_only_its_own_pages(
     assert found == [
         f"content/programmes/back/programme.yaml:{lines - 1}:3: pages.exercises: 'exercises' is "
         "not one of the programme's pages in site.yaml (expected one of: home, back-pain, "
-        "warning-signs, programme, self-care, pain, my-programme, diary)",
+        "warning-signs, programme, what-to-expect, self-care, pain, questions, my-programme, "
+        "diary)",
         f"content/programmes/back/programme.yaml:{lines}:15: pages.self-care.path: the path "
         "'programme/' is taken by the page 'programme' in this programme",
     ], found
@@ -225,7 +226,7 @@ def test_a_page_names_only_kinds_of_the_registry(
     column = text.splitlines()[line - 1].index("self_care") + 1
     [problem] = problems(project, languages)
     assert problem == (
-        f"content/site.yaml:{line}:{column}: pages[4].uses[0]: unknown content file "
+        f"content/site.yaml:{line}:{column}: pages[5].uses[0]: unknown content file "
         f"'self_cares' (did you mean 'self_care'? expected one of: "
         f"{', '.join(registry.PAGE_KINDS)})"
     )

@@ -22,7 +22,7 @@ from patientsite.report import (
 from tests.conftest import ROOT
 
 # The targets of issue 6, per page: the pages a worried reader meets first are held lower.
-LIX_MAX = {"home": 35.0, "warning-signs": 35.0, "self-care": 35.0}
+LIX_MAX = {"home": 35.0, "warning-signs": 35.0, "self-care": 35.0, "questions": 35.0}
 LIX_MAX_OTHER = 40.0
 FLESCH_MIN = 60.0
 

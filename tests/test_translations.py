@@ -226,18 +226,20 @@ def test_a_removed_text_is_removed_from_the_lock(
     start = next(i for i, line in enumerate(lines) if CAUSES_DA in line)
     del lines[start : start + 2]
     path.write_text("".join(lines), encoding="utf-8")
-    lock = (project / LOCK).read_text().splitlines()[5:]
     fields = [
-        line.split()[1] for line in lock if line.startswith("programmes/back/condition.yaml ")
+        line.split()[1]
+        for line in (project / LOCK).read_text().splitlines()[5:]
+        if line.startswith("programmes/back/condition.yaml ")
     ]
     assert "sections[1].paragraphs[2]" in fields
     assert check(capsys)[1][-1].endswith(
         "2 lines to add, 3 to remove); run 'make translations' to record them."
     )
     assert translations_command(capsys)[0] == 0
-    lock = (project / LOCK).read_text().splitlines()[5:]
     fields = [
-        line.split()[1] for line in lock if line.startswith("programmes/back/condition.yaml ")
+        line.split()[1]
+        for line in (project / LOCK).read_text().splitlines()[5:]
+        if line.startswith("programmes/back/condition.yaml ")
     ]
     assert "sections[1].paragraphs[2]" not in fields  # the list is one shorter
     assert check(capsys) == (0, [])

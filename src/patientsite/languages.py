@@ -21,7 +21,7 @@ from patientsite.yamlsource import problem_at, read_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "languages.yaml"
 # The pages a worried reader meets first are held to a language's easy_target.
-EASY_TEMPLATES = frozenset({"home", "warning_signs", "self_care"})
+EASY_TEMPLATES = frozenset({"home", "warning_signs", "self_care", "questions"})
 
 
 class _Strict(BaseModel):

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, pain, posecheck, registry, triage
+from patientsite import images, pagelinks, pain, posecheck, registry, triage
 from patientsite import model as m
 from patientsite.languages import problems as language_problems
 from patientsite.placeholders import names as placeholder_names
@@ -184,7 +184,10 @@ def load_content(
         files: dict[str, Any] = {}
         programme_docs[folder.name] = {}
         for kind in registry.PROGRAMME_FILES:
-            doc = _read(folder / f"{kind.name}.yaml", project, problems)
+            path = folder / f"{kind.name}.yaml"
+            if not kind.required and not path.exists():
+                continue  # the programme goes without it, and without the pages that need it
+            doc = _read(path, project, problems)
             programme_docs[folder.name][kind.name] = doc
             files[kind.name] = _validate(doc, kind.model, per_programme, problems)
         programmes[folder.name] = Programme(folder.name, folder, files)
@@ -568,9 +571,10 @@ def _cross_check(
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
     for programme_id, each in programme_docs.items():
         yield from triage.check(content, content.programmes[programme_id], {**docs, **each})
-        pain_doc = each["pain"]
-        assert pain_doc is not None
-        yield from pain.check(content, content.programmes[programme_id], pain_doc)
+        programme = content.programmes[programme_id]
+        if each.get("pain") is not None:
+            yield from pain.check(content, programme, each["pain"])  # type: ignore[arg-type]
+        yield from pagelinks.check_links(content, programme, each.get("questions"))
     yield from triage.check_library(content, docs)
 
 
@@ -583,7 +587,7 @@ def _programme_checks(
     own = {
         spec.id: spec
         for spec in content.site.pages
-        if any(registry.kind(n).scope == "programme" for n in spec.uses if n in registry.BY_NAME)
+        if any(registry.BY_NAME[n].scope == "programme" for n in spec.uses if n in registry.BY_NAME)
     }
     renamed = programme.programme.pages
     for page_id in renamed:
@@ -773,13 +777,15 @@ def _page_checks(content: Content, doc: YamlDocument | None, project: Path) -> I
     paths: dict[str, int] = {}
     templates = project / TEMPLATES
     for index, page in enumerate(content.site.pages):
-        for at, name in enumerate(page.uses):
+        named = [("uses", at, n) for at, n in enumerate(page.uses)]
+        named += [("optional", at, n) for at, n in enumerate(page.optional)]
+        for field, at, name in named:
             if name not in registry.PAGE_KINDS:
                 close = difflib.get_close_matches(name, registry.PAGE_KINDS, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 yield _at(
                     doc,
-                    ("pages", index, "uses", at),
+                    ("pages", index, field, at),
                     f"unknown content file '{name}' ({hint}expected one of: "
                     f"{', '.join(registry.PAGE_KINDS)})",
                 )
@@ -802,7 +808,7 @@ def _page_checks(content: Content, doc: YamlDocument | None, project: Path) -> I
         paths.setdefault(page.path, index)
     if "" not in paths:
         yield _at(doc, ("pages",), "no home page (a page with path: '')")
-    for template in ("warning_signs", "exercises", "pain"):
+    for template in ("warning_signs", "exercises"):
         if not any(p.template == template for p in content.site.pages):
             yield _at(doc, ("pages",), f"no page with template '{template}'")
     if content.several and not any(p.template == LISTING for p in content.site.pages):

@@ -367,6 +367,15 @@ class PageSpec(Strict):
             "The content files the page shows. The page shows the oldest review date among them.",
         ),
     )
+    optional: list[TemplateName] = Field(
+        default=[],
+        description=describe(
+            "Forløbets filer, siden også viser, når forløbet har dem (fx pain). Et forløb "
+            "uden dem får siden alligevel.",
+            "A programme's files the page also shows when the programme has them (e.g. pain). "
+            "A programme without them still gets the page.",
+        ),
+    )
     nav: bool = Field(
         default=True,
         description=describe(
@@ -578,6 +587,15 @@ class Clinic(Strict):
         description=describe(
             "En logofil ved siden af denne fil (.svg, .png eller .jpg), eller null.",
             "A logo file next to this file (.svg, .png or .jpg), or null.",
+        ),
+    )
+    practicalities: Practicalities | None = Field(
+        default=None,
+        description=describe(
+            "Praktiske oplysninger om forløbet hos klinikken (pris, sted, tider). Kan udelades;"
+            " kun det, der er udfyldt, vises.",
+            "Practical details of the programme at this clinic (price, place, times). Optional;"
+            " only what is filled in is shown.",
         ),
     )
 
@@ -1866,3 +1884,298 @@ class Exercise(ContentFile):
             "Tegninger af start- og slutstillingen.", "Drawings of the start and end position."
         )
     )
+
+
+# --- practicalities, what to expect, questions and answers --------------------------------
+
+Minutes = Annotated[int, Field(ge=5, le=480)]
+Kroner = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class Practicalities(Strict):
+    """clinic.yaml's practical details of the programme; each is shown only when filled in."""
+
+    first_visit_minutes: Minutes | None = Field(
+        default=None,
+        description=describe(
+            "Hvor mange minutter det første besøg varer, eller null.",
+            "How many minutes the first visit lasts, or null.",
+        ),
+    )
+    session_minutes: Minutes | None = Field(
+        default=None,
+        description=describe(
+            "Hvor mange minutter en træning på holdet varer, eller null.",
+            "How many minutes a group session lasts, or null.",
+        ),
+    )
+    session_times: Text | None = Field(
+        default=None,
+        description=describe(
+            "Hvornår holdet træner, fx »Tirsdag og torsdag kl. 16.30–17.30«.",
+            "When the group trains, e.g. 'Tuesday and Thursday, 16:30 to 17:30'.",
+        ),
+    )
+    training_address: list[PlainStr] = Field(
+        default=[],
+        description=describe(
+            "Hvor holdet træner, hvis det ikke er klinikkens adresse: én linje pr. punkt.",
+            "Where the group trains, if not at the clinic's address: one line per item.",
+        ),
+    )
+    price_programme: Kroner | None = Field(
+        default=None,
+        description=describe(
+            "Hvad hele forløbet koster patienten, i hele kroner, eller null.",
+            "What the whole programme costs the patient, in whole kroner, or null.",
+        ),
+    )
+    price_first_visit: Kroner | None = Field(
+        default=None,
+        description=describe(
+            "Hvad det første besøg koster patienten, i hele kroner, eller null.",
+            "What the first visit costs the patient, in whole kroner, or null.",
+        ),
+    )
+    price_note: Text | None = Field(
+        default=None,
+        description=describe(
+            "Kort om priserne, fx om de er før eller efter tilskud.",
+            "A note on the prices, e.g. whether they are before or after any subsidy.",
+        ),
+    )
+    public_subsidy: bool | None = Field(
+        default=None,
+        description=describe(
+            "true: klinikken har overenskomst med den offentlige sygesikring, så patienten får "
+            "tilskud. false: ingen tilskud. null: vises ikke.",
+            "true: the clinic has an agreement with the public health insurance, so patients get "
+            "a subsidy. false: no subsidy. null: not shown.",
+        ),
+    )
+    danmark_subsidy: bool | None = Field(
+        default=None,
+        description=describe(
+            "true: medlemmer af sygeforsikringen »danmark« kan få tilskud. null: vises ikke.",
+            "true: members of the health insurance 'danmark' can get a subsidy. null: not shown.",
+        ),
+    )
+    referral_needed: bool | None = Field(
+        default=None,
+        description=describe(
+            "true: patienten skal have en henvisning fra lægen. false: ingen henvisning. "
+            "null: vises ikke.",
+            "true: patients need a referral from their doctor. false: no referral. "
+            "null: not shown.",
+        ),
+    )
+    booking: Text | None = Field(
+        default=None,
+        description=describe("Sådan bestiller man tid.", "How to book an appointment."),
+    )
+    bring: Text | None = Field(
+        default=None,
+        description=describe(
+            "Hvad man skal have på og have med (fx det gule sundhedskort).",
+            "What to wear and bring (e.g. the yellow health card).",
+        ),
+    )
+    missed_session: Text | None = Field(
+        default=None,
+        description=describe(
+            "Hvad man gør, hvis man ikke kan komme til en træning.",
+            "What to do if you cannot come to a session.",
+        ),
+    )
+    cancellation: Text | None = Field(
+        default=None,
+        description=describe(
+            "Regler for afbud (hvor tidligt, og om det koster noget).",
+            "The rules for cancelling (how early, and whether it costs anything).",
+        ),
+    )
+
+    def filled(self) -> bool:
+        """True when at least one detail is filled in (else the page shows no heading for them)."""
+        return any(getattr(self, name) not in (None, []) for name in type(self).model_fields)
+
+
+class PracticalTexts(Strict):
+    """expect.yaml's headings and general (sourced) sentences around the clinic's details."""
+
+    heading: Title = Field(
+        description=describe("Overskrift over de praktiske oplysninger.", "Their heading.")
+    )
+    first_visit_length: Text = Field(
+        description=describe(
+            "Etiket: det første besøgs længde.", "Label: the first visit's length."
+        )
+    )
+    session_length: Text = Field(
+        description=describe("Etiket: en trænings længde.", "Label: a session's length.")
+    )
+    minutes: Text = Field(description=describe("Ordet for minutter.", "The word for minutes."))
+    session_times: Text = Field(description=describe("Etiket: træningstider.", "Label: times."))
+    training_place: Text = Field(
+        description=describe("Etiket: hvor holdet træner.", "Label: where the group trains.")
+    )
+    price_programme: Text = Field(
+        description=describe("Etiket: prisen for forløbet.", "Label: the programme's price.")
+    )
+    price_first_visit: Text = Field(
+        description=describe("Etiket: prisen for første besøg.", "Label: the first visit's price.")
+    )
+    subsidy: Text = Field(description=describe("Etiket: tilskud.", "Label: subsidy."))
+    public_subsidy: Text = Field(
+        description=describe(
+            "Når klinikken har overenskomst med sygesikringen (med kilde).",
+            "When the clinic has an agreement with the public health insurance (sourced).",
+        )
+    )
+    no_public_subsidy: Text = Field(
+        description=describe(
+            "Når klinikken ikke har overenskomst.", "When the clinic has no agreement."
+        )
+    )
+    danmark_subsidy: Text = Field(
+        description=describe(
+            "Når medlemmer af »danmark« kan få tilskud (med kilde).",
+            "When members of 'danmark' can get a subsidy (sourced).",
+        )
+    )
+    referral: Text = Field(description=describe("Etiket: henvisning.", "Label: referral."))
+    referral_needed: Text = Field(
+        description=describe("Når der skal en henvisning til.", "When a referral is needed.")
+    )
+    no_referral_needed: Text = Field(
+        description=describe(
+            "Når der ikke skal en henvisning til (med kilde).",
+            "When no referral is needed (sourced).",
+        )
+    )
+    booking: Text = Field(description=describe("Etiket: bestil tid.", "Label: booking."))
+    bring: Text = Field(description=describe("Etiket: tøj og ting.", "Label: what to bring."))
+    missed_session: Text = Field(
+        description=describe("Etiket: en træning, man ikke kan nå.", "Label: a missed session.")
+    )
+    cancellation: Text = Field(description=describe("Etiket: afbud.", "Label: cancelling."))
+    sources: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kilder fra filens sources til de generelle sætninger.",
+            "Ids of sources (from the file's sources) of the general sentences.",
+        ),
+    )
+
+
+class Expect(ContentFile):
+    """expect.yaml: before, during and after the programme, with the clinic's practicalities."""
+
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    summary: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    sections: list[Section] = Field(
+        min_length=1,
+        description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
+    )
+    visit_length_in: Id = Field(
+        description=describe(
+            "Id på det afsnit, hvor klinikkens længde af det første besøg vises (hvis klinikken "
+            "har skrevet den i clinic.yaml).",
+            "Id of the section that shows how long the clinic's first visit lasts (if "
+            "clinic.yaml gives it).",
+        )
+    )
+    practicalities: PracticalTexts = Field(
+        description=describe(
+            "Overskrift, etiketter og generelle sætninger til klinikkens praktiske oplysninger.",
+            "Heading, labels and general sentences for the clinic's practical details.",
+        )
+    )
+
+    @model_validator(mode="after")
+    def _visit_section(self) -> Expect:
+        ids = [section.id for section in self.sections]
+        if self.visit_length_in not in ids:
+            raise PydanticCustomError(
+                "unknown_section",
+                "unknown section '{got}' (expected one of: {expected})",
+                {
+                    "got": self.visit_length_in,
+                    "expected": ", ".join(ids),
+                    "loc_extra": ("visit_length_in",),
+                },
+            )
+        return self
+
+
+class PageLink(Strict):
+    """A link to a page of the site, and optionally to a section of it."""
+
+    page: Id = Field(
+        description=describe(
+            "Id på siden i site.yaml, fx self-care.", "Id of the page in site.yaml, e.g. self-care."
+        )
+    )
+    section: Id | None = Field(
+        default=None,
+        description=describe(
+            "Id på et afsnit af siden (ankeret efter #), eller null for hele siden.",
+            "Id of a section of the page (the anchor after #), or null for the whole page.",
+        ),
+    )
+
+
+class Question(Strict):
+    """One question a patient asks, a short answer and where the full answer is."""
+
+    id: Id = Field(
+        description=describe(
+            "Kort navn for spørgsmålet. Bruges som anker i adressen (#id).",
+            "Short name of the question. Used as the anchor in the address (#id).",
+        )
+    )
+    question: Title = Field(
+        description=describe(
+            "Spørgsmålet, som en patient ville stille det.", "The question, as a patient asks it."
+        )
+    )
+    answer: Text = Field(
+        description=describe(
+            "Et kort svar: 2-3 korte sætninger.", "A short answer: 2-3 short sentences."
+        )
+    )
+    link: PageLink = Field(
+        description=describe(
+            "Siden (og evt. afsnittet), hvor hele svaret står.",
+            "The page (and section, if any) where the full answer is.",
+        )
+    )
+    sources: list[Id] = Field(
+        default=[],
+        description=describe(
+            "Id'er på kilder fra filens sources, som svaret bygger på.",
+            "Ids of sources (from the file's sources) the answer is based on.",
+        ),
+    )
+
+
+class Questions(ContentFile):
+    """questions.yaml: questions and answers, each linking to the full answer."""
+
+    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
+    intro: Text = Field(
+        description=describe(
+            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
+        )
+    )
+    questions: list[Question] = Field(
+        min_length=1,
+        description=describe("Spørgsmålene i rækkefølge.", "The questions, in order."),
+    )
+
+
+Clinic.model_rebuild()  # its `practicalities` field names a class defined above

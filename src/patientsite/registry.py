@@ -33,6 +33,7 @@ class Kind:
     model: type[BaseModel]
     scope: Scope
     many: bool = False  # one file per item, in a folder of that name (exercises/<id>.yaml)
+    required: bool = True  # False: a programme may leave it out (and the pages that need it)
     placeholders: tuple[str, ...] = ()  # the {names} its values fill in texts
 
     @property
@@ -78,8 +79,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("symptoms", m.Symptoms, "programme"),
     Kind("warning_signs", m.WarningSigns, "programme"),
     Kind("self_care", m.SelfCare, "programme"),
-    Kind("pain", m.Pain, "programme"),
+    Kind("pain", m.Pain, "programme", required=False),
     Kind("education", m.Education, "programme"),
+    Kind("expect", m.Expect, "programme", required=False),
+    Kind("questions", m.Questions, "programme", required=False),
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

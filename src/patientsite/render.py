@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 from babel.dates import format_date
+from babel.numbers import format_currency
 from markupsafe import Markup
 
 from patientsite import images, paths, placeholders, registry
@@ -49,6 +50,7 @@ class Target:
     uses: tuple[str, ...]  # the content files the template gets, by kind name
     programme: str | None = None  # the programme whose page this is (None: a shared page)
     exercise: m.Exercise | None = None
+    id: str = ""  # its page id in site.yaml ('' for an exercise's page)
 
 
 def language_prefix(content: Content, lang: str) -> str:
@@ -66,6 +68,24 @@ def is_programme_page(spec: m.PageSpec) -> bool:
     return any(registry.kind(name).scope == "programme" for name in spec.uses)
 
 
+def has_all(content: Content, uses: Sequence[str], programme: str | None) -> bool:
+    """Whether the programme has every file the page uses (a page's `optional` ones aside)."""
+    if programme is None:
+        return True
+    files = content.programmes[programme].files
+    return all(name in files for name in uses if registry.kind(name).scope == "programme")
+
+
+def present(content: Content, uses: Sequence[str], programme: str | None) -> list[str]:
+    """The kinds among uses that there are files of, for a page of that programme."""
+    return [
+        name
+        for name in uses
+        if registry.kind(name).scope == "site"
+        or (programme is not None and name in content.programmes[programme].files)
+    ]
+
+
 def targets(content: Content) -> list[Target]:
     """Every page of the site, the exercise pages included."""
     pages: list[Target] = []
@@ -76,13 +96,25 @@ def targets(content: Content) -> list[Target]:
         else:
             scopes = list(ids) if is_programme_page(spec) else [None]
         for scope in scopes:
-            files = [content.file(name, scope) for name in spec.uses]
+            if not has_all(content, spec.uses, scope):
+                continue  # the programme has no file this page needs: it has no such page
+            shown = present(content, [*spec.uses, *spec.optional], scope)
+            files = [content.file(name, scope) for name in shown]
             named = page_names(content, spec, scope)
             path = paths.programme_prefix(scope, ids) + (named.path or spec.path)
             title, description = named.title or spec.title, named.description or spec.description
             review = _review_of(files)
             pages.append(
-                Target(path, spec.template, title, description, review, tuple(spec.uses), scope)
+                Target(
+                    path,
+                    spec.template,
+                    title,
+                    description,
+                    review,
+                    (*spec.uses, *spec.optional),
+                    scope,
+                    id=spec.id,
+                )
             )
         if spec.template == "exercises":
             for exercise in content.exercises.values():
@@ -138,8 +170,11 @@ def render_site(
     out: dict[str, str] = {}
     pages = targets(content)
     where: dict[tuple[str | None, str], str] = {}  # (programme, template) -> its (first) page
+    by_id: dict[tuple[str | None, str], Target] = {}  # (programme, page id) -> the page
     for page in pages:
         where.setdefault((page.programme, page.template), page.path)
+        if page.id:
+            by_id[page.programme, page.id] = page
     qr_json = Markup(json.dumps(qr_tables(), separators=(",", ":")))
     figures = figure_files(content)
     for lang in content.languages:
@@ -155,8 +190,20 @@ def render_site(
                 for (programme, template), path in where.items()
                 if programme in (None, scope)
             }
+            own = {
+                page_id: page
+                for (programme, page_id), page in by_id.items()
+                if programme in (None, scope)
+            }
             text = _render_page(
-                env, content, target, lang.code, links, figures, helpers[target.programme], today
+                env,
+                content,
+                target,
+                lang.code,
+                (links, own),
+                figures,
+                helpers[target.programme],
+                today,
             )
             out[source_name(target.path, lang.code, default)] = text
     return out
@@ -200,6 +247,7 @@ def text_helpers(content: Content, lang: str, programme: str | None = None) -> d
         "number": number,
         "tel": lambda value: "tel:" + number(value).replace(" ", ""),
         "date": _date_formatter(content.site.date_locale.get(lang)),
+        "money": _money_formatter(content.site.date_locale.get(lang)),
         "choice": _choice_lookup(content, t),
         "numbered": lambda sources: {s.id: n for n, s in enumerate(sources, start=1)},
     }
@@ -213,7 +261,10 @@ def declared(
     A page that uses the exercise library also gets `exercises`: the programme's choice (or
     every exercise), easiest first then by name, and `exercise_by_id` to follow an exercise's
     links to easier and harder ones."""
-    given: dict[str, Any] = {name: content.file(name, programme) for name in uses}
+    given: dict[str, Any] = dict.fromkeys(uses)  # None: an optional file the programme has not
+    given.update(
+        {name: content.file(name, programme) for name in present(content, uses, programme)}
+    )
     if "exercise_library" in uses:
         chosen = content.programmes[programme].programme.exercises if programme else None
         pool = [content.exercises[i] for i in chosen] if chosen else content.exercises.values()
@@ -305,12 +356,13 @@ def _render_page(
     content: Content,
     target: Target,
     lang: str,
-    links: dict[str, str],
+    known: tuple[dict[str, str], dict[str, Target]],
     figures: dict[tuple[str, str], FigureFile],
     helpers: dict[str, Any],
     today: date,
 ) -> str:
     fill = helpers["fill"]
+    links, by_id = known
 
     def link(path: str) -> str:
         here = target.path or "."
@@ -319,6 +371,10 @@ def _render_page(
 
     def page_link(template: str) -> str:
         return link(links[template])
+
+    def has_page(template: str) -> bool:
+        """Whether this page's programme (or the site) has a page of that template."""
+        return template in links
 
     def file_link(path: str) -> str:
         """A file below the site root (not below the language root), e.g. a PDF."""
@@ -349,6 +405,7 @@ def _render_page(
         "overdue": target.review.overdue(today),
         "link": link,
         "page_link": page_link,
+        "has_page": has_page,
         "file_link": file_link,
         "leaflet": paths.leaflet_path(scope, ids, lang),
         "booklet": paths.booklet_path(scope, ids, lang),
@@ -357,6 +414,8 @@ def _render_page(
             for p in content.programmes.values()
         ],
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
+        # Another page of this page's programme (or a shared one) by its id in site.yaml.
+        "page_by_id": lambda page_id: by_id[page_id],
     }
     body = env.get_template(f"{target.template}.html").render(context)
     # Escaped here, at rest: the theme prints these unescaped (see theme_text).
@@ -384,6 +443,13 @@ def _review_of(files: list[Any]) -> PageReview:
 def _date_formatter(locale: str) -> Callable[[date], str]:
     """Dates written out for a locale, e.g. '20. november 2026' or '20 November 2026'."""
     return lambda value: format_date(value, format="long", locale=locale)
+
+
+def _money_formatter(locale: str) -> Callable[[int], str]:
+    """Whole Danish kroner written out for a locale, e.g. '1.200 kr.' or '1,200 DKK'."""
+    return lambda value: format_currency(
+        value, "DKK", format="#,##0\u00a0¤", locale=locale, currency_digits=False
+    )
 
 
 def _choice_lookup(content: Content, t: Callable[[m.Text], Markup]) -> Callable[[str, str], Markup]:

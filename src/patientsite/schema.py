@@ -72,8 +72,9 @@ def schema_for(kind: str, languages: Sequence[m.Language]) -> dict[str, Any]:
         if name in definitions:
             definitions[name] = _text_schema(definitions[name], languages, pattern)
     if "PageSpec" in definitions:  # a page names kinds of content file: those of the registry
-        uses = definitions["PageSpec"]["properties"]["uses"]
-        uses["items"] = {"type": "string", "enum": list(registry.PAGE_KINDS)}
+        for field in ("uses", "optional"):
+            named = definitions["PageSpec"]["properties"][field]
+            named["items"] = {"type": "string", "enum": list(registry.PAGE_KINDS)}
     body = {key: value for key, value in schema.items() if key != "title"}
     head = {"$schema": DRAFT_07, "title": content_path(kind)}
     result: dict[str, Any] = _draft07({**head, **body, "definitions": definitions})
