@@ -29,11 +29,16 @@ def page_name(path: str, lang: str) -> str:
     return f"{path}index.md" if lang == "da" else f"{path}index.en.md"
 
 
-def dosage_text(html: str) -> str:
-    """The text of the first dosage on a page."""
+def dosage_html(html: str) -> str:
+    """The first dosage on a page, as written."""
     found = re.search(r'<span class="ps-dosage">(.*?)</span>', html, re.S)
     assert found, "no dosage on the page"
     return found.group(1)
+
+
+def dosage_text(html: str) -> str:
+    """The first dosage on a page, as read (a non-breaking space read as a space)."""
+    return dosage_html(html).replace("&nbsp;", " ")
 
 
 @pytest.mark.parametrize(
@@ -71,6 +76,23 @@ def test_an_exercise_page_says_the_dosage_as_it_is_read_aloud(
     pages: dict[str, str], ex_id: str, lang: str, expected: str
 ) -> None:
     assert dosage_text(pages[page_name(f"exercises/{ex_id}/", lang)]) == expected
+
+
+@pytest.mark.parametrize(
+    ("ex_id", "lang", "expected"),
+    [
+        ("bird-dog", "da", "2&nbsp;gange 8&nbsp;gentagelser på hver side, 3&nbsp;dage om ugen"),
+        (
+            "front-plank",
+            "en",
+            "Hold the position for 20&nbsp;seconds, 3&nbsp;times, 3&nbsp;days a week",
+        ),
+    ],
+)
+def test_a_number_stays_on_the_line_of_its_word(
+    pages: dict[str, str], ex_id: str, lang: str, expected: str
+) -> None:
+    assert dosage_html(pages[page_name(f"exercises/{ex_id}/", lang)]) == expected
 
 
 @pytest.mark.parametrize(
@@ -124,7 +146,7 @@ def sheet_dosage(html: str, ex_id: str) -> str:
     found = re.search(r'<p class="ps-sheet__dosage">(.*?)</p>', item, re.S)
     assert found, f"no dosage for {ex_id} on the sheet"
     text = re.sub(r'<input [^>]*value="(\d+)">', r"[\1]", found.group(1))
-    return " ".join(re.sub(r"</?label>", "", text).split())
+    return " ".join(re.sub(r"</?label>", "", text).replace("&nbsp;", " ").split())
 
 
 @pytest.mark.parametrize(
@@ -141,6 +163,12 @@ def sheet_dosage(html: str, ex_id: str) -> str:
             "side-plank",
             "en",
             "Hold the position for [20] seconds, [3] times on each side, [3] days a week",
+        ),
+        (
+            "bird-dog-hold",
+            "da",
+            "[2] gange [5] gentagelser på hver side, [3] dage om ugen. "
+            "Hold stillingen i 10 sekunder hver gang",
         ),
     ],
 )
