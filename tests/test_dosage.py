@@ -48,15 +48,19 @@ def dosage_text(html: str) -> str:
         ("bird-dog", "en", "2 sets of 8 repetitions on each side, 3 days a week"),
         ("bridge", "da", "3 gange 10 gentagelser, 3 dage om ugen"),
         ("bridge", "en", "3 sets of 10 repetitions, 3 days a week"),
-        ("cat-camel", "da", "2 gange 10 gentagelser, hver dag"),
-        ("cat-camel", "en", "2 sets of 10 repetitions, every day"),
-        ("front-plank", "da", "Hold stillingen i 20 sekunder, 3 gange, 3 dage om ugen"),
-        ("front-plank", "en", "Hold the position for 20 seconds, 3 times, 3 days a week"),
-        ("side-plank", "da", "Hold stillingen i 20 sekunder, 3 gange på hver side, 3 dage om ugen"),
+        ("cat-camel", "da", "2 gange 10 gentagelser, 7 dage om ugen"),
+        ("cat-camel", "en", "2 sets of 10 repetitions, 7 days a week"),
+        ("front-plank", "da", "Hold stillingen i 20 sekunder. Gør det 3 gange, 3 dage om ugen"),
+        ("front-plank", "en", "Hold the position for 20 seconds. Do this 3 times, 3 days a week"),
+        (
+            "side-plank",
+            "da",
+            "Hold stillingen i 20 sekunder. Gør det 3 gange på hver side, 3 dage om ugen",
+        ),
         (
             "side-plank",
             "en",
-            "Hold the position for 20 seconds, 3 times on each side, 3 days a week",
+            "Hold the position for 20 seconds. Do this 3 times on each side, 3 days a week",
         ),
         (
             "bird-dog-hold",
@@ -85,7 +89,7 @@ def test_an_exercise_page_says_the_dosage_as_it_is_read_aloud(
         (
             "front-plank",
             "en",
-            "Hold the position for 20&nbsp;seconds, 3&nbsp;times, 3&nbsp;days a week",
+            "Hold the position for 20&nbsp;seconds. Do this 3&nbsp;times, 3&nbsp;days a week",
         ),
     ],
 )
@@ -111,19 +115,19 @@ def test_a_number_stays_on_the_line_of_its_word(
         (
             Dosage(sets=1, hold_seconds=30, per_side=True, times_per_week=7),
             "da",
-            "Hold stillingen i 30 sekunder på hver side, hver dag",
+            "Hold stillingen i 30 sekunder på hver side, 7 dage om ugen",
         ),
         (
             Dosage(sets=1, hold_seconds=30, per_side=True, times_per_week=7),
             "en",
-            "Hold the position for 30 seconds on each side, every day",
+            "Hold the position for 30 seconds on each side, 7 days a week",
         ),
     ],
     ids=[
         "one-set-one-day-da",
         "one-set-one-day-en",
-        "one-hold-every-day-da",
-        "one-hold-every-day-en",
+        "one-held-set-da",
+        "one-held-set-en",
     ],
 )
 def test_one_set_and_one_day_are_said_without_a_plural(
@@ -157,12 +161,12 @@ def sheet_dosage(html: str, ex_id: str) -> str:
         (
             "side-plank",
             "da",
-            "Hold stillingen i [20] sekunder, [3] gange på hver side, [3] dage om ugen",
+            "Hold stillingen i [20] sekunder. Gør det [3] gange på hver side, [3] dage om ugen",
         ),
         (
             "side-plank",
             "en",
-            "Hold the position for [20] seconds, [3] times on each side, [3] days a week",
+            "Hold the position for [20] seconds. Do this [3] times on each side, [3] days a week",
         ),
         (
             "bird-dog-hold",
@@ -178,7 +182,7 @@ def test_the_programme_sheet_says_the_dosage_around_its_inputs(
     assert sheet_dosage(pages[page_name("my-programme/", lang)], ex_id) == expected
 
 
-def test_the_sheet_allows_at_most_every_day(pages: dict[str, str]) -> None:
+def test_the_sheet_allows_at_most_seven_days_a_week(pages: dict[str, str]) -> None:
     days = re.findall(r'<input [^>]*max="(\d+)" name="times"', pages["my-programme/index.md"])
     assert days and set(days) == {"7"}
 
@@ -197,7 +201,10 @@ def test_more_than_seven_days_a_week_is_refused(
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("da", "mere end 30 dage (over en måned)"), ("en", "more than 30 days (over a month)")],
+    [
+        ("da", "mere end 30 dage. Det er over en måned."),
+        ("en", "more than 30 days. That is over a month."),
+    ],
 )
 def test_the_days_of_pain_are_also_said_in_months(
     pages: dict[str, str], lang: str, expected: str

@@ -438,12 +438,12 @@ class Labels(Strict):
     reps: Text
     hold_seconds: Text
     seconds: Text
+    do_this: Text
     times: Text
     each_time: Text
     per_side: Text
     times_per_week: Text
     day_per_week: Text
-    every_day: Text
     feel: Text
     stop: Text
     mistakes: Text
