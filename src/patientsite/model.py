@@ -438,8 +438,13 @@ class Labels(Strict):
     sets: Text
     reps: Text
     hold_seconds: Text
+    seconds: Text
+    do_this: Text
+    times: Text
+    each_time: Text
     per_side: Text
     times_per_week: Text
+    day_per_week: Text
     feel: Text
     stop: Text
     mistakes: Text
@@ -1517,7 +1522,11 @@ class Dosage(Strict):
         )
     )
     times_per_week: int = Field(
-        ge=1, le=14, description=describe("Gange om ugen.", "Times a week.")
+        ge=1,
+        le=7,
+        description=describe(
+            "Antal dage om ugen (7 er hver dag).", "Number of days a week (7 is every day)."
+        ),
     )
 
     @model_validator(mode="after")

@@ -127,14 +127,14 @@ def test_numbers_are_kept_to_what_the_inputs_allow(open_sheet: Opener) -> None:
     assert sheet.errors == []
     assert sheet.shown() == ["bridge", "side-plank"]
     bridge = [sheet.number("bridge", name) for name in ("sets", "amount", "times")]
-    assert bridge == ["20", "1", "14"]
+    assert bridge == ["20", "1", "7"]
     defaults = [
         sheet.page.get_attribute(f".ps-sheet__item[data-id=side-plank] input[name={name}]", "value")
         for name in ("sets", "amount", "times")
     ]
     plank = [sheet.number("side-plank", name) for name in ("sets", "amount", "times")]
     assert plank == defaults
-    assert sheet.entries() == ["bridge.20.1.14", "side-plank." + ".".join(plank)]
+    assert sheet.entries() == ["bridge.20.1.7", "side-plank." + ".".join(plank)]
 
 
 def test_an_address_too_long_for_a_qr_code_shows_a_message_instead(open_sheet: Opener) -> None:
