@@ -81,8 +81,10 @@ browser-tools: $(NODE_STAMP)
 	@scripts/debian-packages.sh chromium chromium-driver
 	@command -v java >/dev/null || scripts/debian-packages.sh default-jre-headless
 
-## Lint, type-check and run every test (the browser checks too).
+## Lint, type-check and run every test (the browser checks too). pdftoppm (poppler-utils)
+## turns the drawings into pixels for tests/test_figure_pixels.py.
 test: $(STAMP) browser-tools
+	@scripts/debian-packages.sh poppler-utils
 	$(BIN)/ruff check src hooks tests benchmarks
 	$(BIN)/ruff format --check src hooks tests benchmarks
 	$(BIN)/mypy

@@ -1407,6 +1407,17 @@ PRESETS = (
 )
 PROPS = ("none", "mat", "chair", "wall")
 VIEWS = ("side", "front", "top")
+ARROW_PARTS = (
+    "head",
+    "upper-back",
+    "back",
+    "lower-back",
+    "hip",
+    "hand",
+    "elbow",
+    "knee",
+    "foot",
+)
 POSITIONS = ("standing", "sitting", "supine", "prone", "side-lying", "quadruped")
 
 
@@ -1646,6 +1657,19 @@ class Illustration(Strict):
             "adskiller sig mest.",
             "Where the drawings are seen from: side, front or top. Without: the one in which "
             "start and end differ most.",
+        ),
+    )
+    arrow: Literal[ARROW_PARTS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description=describe(
+            "Hvor pilen på sluttegningen sidder: head, upper-back, back (midt på ryggen), "
+            "lower-back, hip, hand, elbow, knee eller foot. Uden: ryggen, når den bøjer eller "
+            "drejer; hoften, når overkroppen vipper; hovedet, når nakken bevæger sig; ellers "
+            "den arm eller det ben, der bevæger sig mest.",
+            "Where the end drawing's arrow is: head, upper-back, back (the middle of the "
+            "back), lower-back, hip, hand, elbow, knee or foot. Without: the spine when it "
+            "bends or turns; the hip when the trunk tips; the head when the neck moves; "
+            "otherwise the arm or leg that moves most.",
         ),
     )
 

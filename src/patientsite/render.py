@@ -218,7 +218,7 @@ def drawings(exercise: m.Exercise) -> dict[str, Drawing]:
     if start is None and end is None:
         return {}
     hold = exercise.dosage.reps is None
-    first, last = draw_pair(start or end, end or start, ill.view, hold)  # type: ignore[arg-type]
+    first, last = draw_pair(start or end, end or start, ill.view, hold, ill.arrow)  # type: ignore[arg-type]
     return {k: v for k, v, pose in (("start", first, start), ("end", last, end)) if pose}
 
 
