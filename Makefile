@@ -58,7 +58,7 @@ OUT    ?= build/leaflets
 leaflet: $(STAMP)
 	$(BIN)/python -m patientsite leaflet --clinic $(CLINIC) --out $(OUT)
 
-## Every exercise's drawings on one sheet for clinicians' review: build/figures/ (HTML and PDF).
+## Every exercise's drawings on one sheet for clinicians' review, one per language: build/figures/ (HTML and PDF).
 figures: $(STAMP)
 	$(BIN)/python -m patientsite figures --out build/figures
 

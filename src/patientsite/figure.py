@@ -458,8 +458,9 @@ def _face_patch(sk: Skeleton, view: str) -> list[Point] | None:
     return [project(p, view)[:2] for p in rim]
 
 
-def _props(sk: Skeleton, view: str) -> list[Shape]:
-    """Chair, mat and wall, in the same projection, behind the body."""
+def _props(sk: Skeleton, view: str, pair: tuple[Skeleton, Skeleton]) -> list[Shape]:
+    """Chair, mat and wall, in the same projection, behind the body; the mat under both
+    poses of the pair (one mat in both pictures)."""
     shapes: list[Shape] = []
     boxes: list[tuple[str, Vec, Vec]] = []
     if sk.seat is not None:
@@ -474,8 +475,8 @@ def _props(sk: Skeleton, view: str) -> list[Shape]:
             ("prop", (back, sk.seat + 12.0, -9.0), (back + 1.5, sk.seat + 22.0, 9.0)),
         ]
     if sk.mat:
-        xs = [p[0] for p in sk.points.values()]
-        zs = [p[2] for p in sk.points.values()]
+        xs = [p[0] for one in pair if one.mat for p in one.points.values()]
+        zs = [p[2] for one in pair if one.mat for p in one.points.values()]
         lo_z, hi_z = min(min(zs) - 4.0, -11.0), max(max(zs) + 4.0, 11.0)
         boxes.append(("mat", (min(xs) - 4.0, -1.2, lo_z), (max(xs) + 4.0, 0.0, hi_z)))
     if sk.wall is not None:
@@ -681,7 +682,7 @@ def _draw_pair(
     )
     arrow = None if hold else _arrow(s, e, proj, turning, part or arrow_part(start, end))
     bodies = [_body(s, proj), _body(e, proj)]
-    props = [_props(s, proj), _props(e, proj)]
+    props = [_props(s, proj, (s, e)), _props(e, proj, (s, e))]
     pts = [pt for part in bodies for _, shape in part for pt in _points(shape.points)]
     pts += [pt for part in props for shape in part for pt in _points(shape.points)]
     if arrow is not None:

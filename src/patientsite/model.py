@@ -458,6 +458,23 @@ class Labels(Strict):
     contents: Text
     first_appointment: Text
     time_of_day: Text
+    # the clinicians' review sheet of the drawings (make figures)
+    sheet_title: Text
+    sheet_intro: Text
+    sheet_position: Text
+    sheet_view: Text
+    sheet_view_chosen: Text
+    sheet_reviewed_by: Text
+    sheet_held: Text
+    view_side: Text
+    view_front: Text
+    view_top: Text
+    position_standing: Text
+    position_sitting: Text
+    position_supine: Text
+    position_prone: Text
+    position_side_lying: Text
+    position_quadruped: Text
 
 
 class SiteFile(ContentFile):
@@ -1676,6 +1693,17 @@ class Illustration(Strict):
 
 class Exercise(ContentFile):
     """exercises/<id>.yaml: one exercise; the file name is its id."""
+
+    review: Review = Field(
+        description=describe(
+            "Hvornår øvelsen sidst blev gennemgået, og hvornår den skal gennemgås igen. "
+            "Gennemgangen dækker både teksten og tegningerne: se dem på gennemgangsarket "
+            "(make figures), før du skriver datoen.",
+            "When the exercise was last reviewed, and when it is due again. The review covers "
+            "both the text and the drawings: look at them on the review sheet (make figures) "
+            "before you write the date.",
+        )
+    )
 
     id: Id = Field(
         description=describe(
