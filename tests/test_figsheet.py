@@ -73,11 +73,11 @@ def test_each_exercise_shows_the_review_that_covers_its_drawings(content: Conten
         "Eksempelklinikkens kiropraktor"
     )
     assert (
-        '<p class="meta review">Sidst gennemgået: 20. november 2026 · Gennemgået af: '
+        '<p class="meta review">Gennemgået 20. november 2026 af '
         "Eksempelklinikkens kiropraktor · Næste gennemgang: 20. november 2027</p>"
     ) in section
     for exercise, section in _sections(content, "en"):
-        assert f"Reviewed by: {exercise.review.reviewed_by} ·" in section
+        assert f" by {exercise.review.reviewed_by} · Next review due: " in section
     description = Exercise.model_fields["review"].description
     assert description is not None and "covers both the text and the drawings" in description
 

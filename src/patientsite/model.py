@@ -464,6 +464,7 @@ class Labels(Strict):
     sheet_position: Text
     sheet_view: Text
     sheet_view_chosen: Text
+    sheet_reviewed: Text
     sheet_reviewed_by: Text
     sheet_held: Text
     view_side: Text
