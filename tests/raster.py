@@ -16,7 +16,7 @@ from PIL import Image
 
 PAGE = (
     "<!DOCTYPE html><style>@page {{ margin: 0; size: {w}px {h}px }} body {{ margin: 0 }}"
-    " img {{ display: block }}</style><img src='{uri}' width='{w}' height='{h}'>"
+    " img {{ display: block; width: {w}px; height: {h}px }}</style><img src='{uri}'>"
 )
 
 

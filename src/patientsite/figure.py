@@ -438,6 +438,22 @@ def _body(sk: Skeleton, view: str) -> list[tuple[float, Shape]]:
     return out
 
 
+def body_outline(sk: Skeleton, view: str) -> list[Shape]:
+    """The body's parts (head included, face left out) as outlines, far to near."""
+    parts = sorted(_body(sk, view), key=lambda item: item[0])
+    return [shape for _, shape in parts if shape.kind != "face"]
+
+
+def hull(points: list[Point]) -> list[Point]:
+    """The convex hull of points, counter-clockwise."""
+    return _hull(points)
+
+
+def polygon(points: list[Point]) -> str:
+    """SVG polygon points, one decimal at most."""
+    return _poly(points)
+
+
 def _face_patch(sk: Skeleton, view: str) -> list[Point] | None:
     """The face as a light disc on the front of the head, where it faces the viewer.
 

@@ -459,6 +459,8 @@ class Labels(Strict):
     first_appointment: Text
     time_of_day: Text
     # the clinicians' review sheet of the drawings (make figures)
+    body_map_alt: Text
+    body_map_caption: Text
     sheet_title: Text
     sheet_intro: Text
     sheet_position: Text

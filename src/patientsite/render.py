@@ -15,7 +15,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from patientsite import images
+from patientsite import bodymap, images
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
@@ -252,6 +252,8 @@ def render_figures(
                 out[file.path] = svg.encode("utf-8")
             else:
                 out[file.path] = _own_image(content, str(fig.image)).data
+    drawn = bodymap.body_map(bodymap.programme_regions(content))
+    out[drawn.path] = env.get_template("_body_map.html").render(map=drawn).encode("utf-8")
     return out
 
 
@@ -305,6 +307,7 @@ def _render_page(
         "leaflet": leaflet_path(lang),
         "booklet": booklet_path(lang),
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
+        "body_map": bodymap.body_map(bodymap.programme_regions(content)),
     }
     body = env.get_template(f"{target.template}.html").render(context)
     # Escaped here, at rest: the theme prints these unescaped (see theme_text).
