@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from patientsite.figsheet import sheet_html, write_sheet
+from patientsite.leaflet import render_document
 from patientsite.loader import Content
 from patientsite.model import Exercise
 from tests.conftest import ROOT
@@ -86,6 +87,19 @@ def test_make_figures_writes_the_page_and_its_pdf(content: Content, tmp_path: Pa
     page, pdf = write_sheet(content, "da", TEMPLATES, PAGES, tmp_path)
     assert page.name == "figures-da.html" and '<html lang="da">' in page.read_text("utf-8")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_an_exercises_two_pictures_are_on_one_page(content: Content, lang: str) -> None:
+    from weasyprint.formatting_structure.boxes import ReplacedBox
+
+    document = render_document(sheet_html(content, lang, TEMPLATES, PAGES), TEMPLATES)
+    pictures = [
+        sum(isinstance(box, ReplacedBox) for box in page._page_box.descendants())
+        for page in document.pages
+    ]
+    assert all(n % 2 == 0 for n in pictures), pictures  # as many start pictures as ends
+    assert sum(pictures) == 2 * len(content.exercises)
 
 
 def test_make_figures_writes_one_sheet_per_language(tmp_path: Path) -> None:
