@@ -208,3 +208,9 @@ def test_the_face_shows_towards_the_viewer_and_moves_as_the_head_turns() -> None
     (l0, _, r0, _), (l1, _, r1, _) = (_box(f.points) for f in faces)
     assert r1 - l1 < 0.8 * (r0 - l0) and abs((l1 + r1) - (l0 + r0)) / 2 > 2.0
     assert not any(s.kind == "face" for s in draw(ahead, "side").shapes)
+
+
+def test_the_chair_stays_when_the_body_stands_up() -> None:
+    first, last = draw_pair(Pose(preset="sitting"), Pose(preset="standing"), "side", False)
+    chair = [s.points for s in first.shapes if s.kind == "prop"]
+    assert chair and chair == [s.points for s in last.shapes if s.kind == "prop"]

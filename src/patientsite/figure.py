@@ -699,6 +699,8 @@ def _draw_pair(
     arrow = None if hold else _arrow(s, e, proj, turning, part or arrow_part(start, end))
     bodies = [_body(s, proj), _body(e, proj)]
     props = [_props(s, proj, (s, e)), _props(e, proj, (s, e))]
+    if s.seat is not None and e.seat is None:  # standing up: the chair stays where it was
+        props[1] = [shape for shape in props[0] if shape.kind == "prop"] + props[1]
     pts = [pt for part in bodies for _, shape in part for pt in _points(shape.points)]
     pts += [pt for part in props for shape in part for pt in _points(shape.points)]
     if arrow is not None:
