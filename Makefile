@@ -58,7 +58,7 @@ OUT    ?= build/leaflets
 leaflet: $(STAMP)
 	$(BIN)/python -m patientsite leaflet --clinic $(CLINIC) --out $(OUT)
 
-## Every exercise's drawings on one sheet for clinicians' review: build/figures/ (HTML and PDF).
+## Every exercise's drawings on one sheet for clinicians' review, one per language: build/figures/ (HTML and PDF).
 figures: $(STAMP)
 	$(BIN)/python -m patientsite figures --out build/figures
 
@@ -93,8 +93,10 @@ browser-tools: $(NODE_STAMP)
 	@scripts/debian-packages.sh chromium chromium-driver
 	@command -v java >/dev/null || scripts/debian-packages.sh default-jre-headless
 
-## Lint, type-check and run every test (the browser checks too).
+## Lint, type-check and run every test (the browser checks too). pdftoppm (poppler-utils)
+## turns the drawings into pixels for tests/test_figure_pixels.py.
 test: $(STAMP) browser-tools lint
+	@scripts/debian-packages.sh poppler-utils
 	$(BIN)/mypy
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import math
+import shutil
+from pathlib import Path
+
 import pytest
 
-from patientsite.figure import choose_view, draw, draw_pair, largest_move, skeleton
+from patientsite.figure import (
+    PART_POINTS,
+    arrow_part,
+    choose_view,
+    draw,
+    draw_pair,
+    largest_move,
+    skeleton,
+)
 from patientsite.loader import Content
-from patientsite.model import Pose
+from patientsite.model import ARROW_PARTS, Language, Pose
 from patientsite.render import drawings
 from tests.conftest import ROOT
+from tests.test_validation import edit, problems
 
 EXERCISE_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yaml"))
 MIN_MOVE = 5.0  # drawing units (a standing figure is about 100 tall): 8 CSS pixels on the page
@@ -112,3 +125,92 @@ def test_every_exercise_shows_how_it_moves(content: Content, exercise_id: str) -
         assert end.hold is not None
     else:
         assert end.arrow is not None
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "part"),
+    [
+        ("cat-camel", "spine"),
+        ("thoracic-extension-chair", "spine"),
+        ("hip-hinge", "hip"),
+        ("squat", "hip"),
+        ("chin-tuck", "head"),
+        ("neck-side-bend", "head"),
+        ("bird-dog", "limb"),
+        ("wall-angels", "limb"),
+    ],
+)
+def test_the_arrow_goes_where_a_clinician_would_put_it(
+    content: Content, exercise_id: str, part: str
+) -> None:
+    ill = content.exercises[exercise_id].illustration
+    assert ill.start.pose is not None and ill.end.pose is not None
+    assert arrow_part(ill.start.pose, ill.end.pose) == part
+
+
+def _ends(path: str) -> list[tuple[float, float]]:
+    nums = [float(t) for t in path.replace("M", " ").replace("Q", " ").split()]
+    return [(nums[0], nums[1]), (nums[4], nums[5])]
+
+
+def test_a_hip_hinge_gets_a_curved_arrow_around_the_hip_at_shoulder_height() -> None:
+    start = Pose(preset="standing")
+    end = Pose(preset="standing", torso=38, head=35)
+    drawing = draw_pair(start, end, "side", False)[1]
+    assert drawing.arrow is not None
+    sk = skeleton(end)
+    hip, shoulder = (sk.points[n] for n in ("pelvis", "shoulder"))
+    reach = math.dist(hip[:2], shoulder[:2])
+    for x, y in _ends(drawing.arrow.path):
+        assert abs(math.dist((x, -y), hip[:2]) - reach) < 1.0
+
+
+def test_an_exercise_may_name_the_part_the_arrow_is_at() -> None:
+    start = Pose(preset="quadruped")
+    end = Pose(preset="quadruped", arm=5, forearm=5, thigh_far=178, shin_far=178)
+    sk = skeleton(end)
+    hand, knee = sk.points["hand_near"][:2], sk.points["knee_far"][:2]
+    for part, near, far in (("hand", hand, knee), ("knee", knee, hand)):
+        arrow = draw_pair(start, end, "side", False, part)[1].arrow
+        assert arrow is not None
+        x, y = _ends(arrow.path)[1]  # the arrow's head
+        assert math.dist((x, -y), near) < math.dist((x, -y), far), part
+
+
+def test_an_unknown_arrow_part_is_refused_at_its_line(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    line = edit(tmp_path, "exercises/pelvic-tilt.yaml", "arrow: lower-back", "arrow: pelvis")
+    assert problems(tmp_path, languages) == [
+        f"content/exercises/pelvic-tilt.yaml:{line}:3: illustration.arrow: expected one of: "
+        "'head', 'upper-back', 'back', 'lower-back', 'hip', 'hand', 'elbow', 'knee' or 'foot' "
+        "(got 'pelvis')"
+    ]
+
+
+def test_every_part_an_exercise_may_name_has_its_points() -> None:
+    assert set(PART_POINTS) == set(ARROW_PARTS)
+
+
+def test_a_body_on_its_side_seen_from_the_top_lies_along_the_page() -> None:
+    drawing = draw(Pose(preset="side-lying"), "top")
+    assert drawing.width > 1.5 * drawing.height and drawing.view == "top"
+    mat = next(s for s in drawing.shapes if s.kind == "mat")
+    left, top, right, bottom = _box(mat.points)
+    assert right - left > 2 * (bottom - top)
+
+
+def test_the_face_shows_towards_the_viewer_and_moves_as_the_head_turns() -> None:
+    ahead, turned = Pose(preset="sitting"), Pose(preset="sitting", neck_turn=65)
+    first, last = draw_pair(ahead, turned, "front", False)
+    faces = [next(s for s in d.shapes if s.kind == "face") for d in (first, last)]
+    (l0, _, r0, _), (l1, _, r1, _) = (_box(f.points) for f in faces)
+    assert r1 - l1 < 0.8 * (r0 - l0) and abs((l1 + r1) - (l0 + r0)) / 2 > 2.0
+    assert not any(s.kind == "face" for s in draw(ahead, "side").shapes)
+
+
+def test_the_chair_stays_when_the_body_stands_up() -> None:
+    first, last = draw_pair(Pose(preset="sitting"), Pose(preset="standing"), "side", False)
+    chair = [s.points for s in first.shapes if s.kind == "prop"]
+    assert chair and chair == [s.points for s in last.shapes if s.kind == "prop"]

@@ -110,3 +110,14 @@ def test_every_range_of_motion_names_its_source() -> None:
     for movement, limit in data["limits"].items():
         assert limit["source"] in data["sources"], movement
     assert set(limits()) == set(data["limits"])
+
+
+def test_an_arrow_at_a_part_that_does_not_move_is_refused(
+    project: Path, languages: tuple[Language, ...]
+) -> None:
+    rel = "exercises/pelvic-tilt.yaml"
+    line = edit(project, rel, "arrow: lower-back", "arrow: hand")
+    assert problems(project, languages) == [
+        f"content/{rel}:{line}:3: illustration.arrow: the hand does not move between the start "
+        "and end drawings in the side view (got 'hand', expected a part that moves)"
+    ]

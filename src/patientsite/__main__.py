@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.add_argument("--content", default="content", type=Path)
     figures.add_argument("--config", default="mkdocs.yml", type=Path)
     figures.add_argument("--out", default="build/figures", type=Path)
-    figures.add_argument("--lang", default=None, help="language code (default: the site's)")
+    figures.add_argument("--lang", default=None, help="language code (default: every language)")
     args = parser.parse_args(argv)
     if args.command == "translations":
         return _translations(args)
@@ -102,10 +102,11 @@ def _figures(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    lang = args.lang or languages[0].code
+    codes = [args.lang] if args.lang else [language.code for language in languages]
     templates, pages = Path("overrides/figures"), Path("overrides/content")
-    for path in write_sheet(content, lang, templates, pages, args.out):
-        print(f"Wrote {path}")
+    for lang in codes:
+        for path in write_sheet(content, lang, templates, pages, args.out):
+            print(f"Wrote {path}")
     return 0
 
 

@@ -9,6 +9,8 @@ near. The geometry is computed here; the SVG markup is in overrides/content/_dra
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -79,6 +81,21 @@ MOVERS = (
     "pelvis",
 )
 VIEW_WEIGHT = {"side": 1.1, "front": 1.0, "top": 0.7}  # ties go to the easiest view to read
+# The points an arrow at a part (model.ARROW_PARTS) may follow; the one that moves most is used.
+# upper_back and lower_back are the middles of those spine segments.
+PART_POINTS = {
+    "head": ("nose", "crown", "head"),
+    "upper-back": ("upper_back",),
+    "back": ("mid_back",),
+    "lower-back": ("lower_back",),
+    "hip": ("pelvis",),
+    "hand": ("hand_near", "hand_far"),
+    "elbow": ("elbow_near", "elbow_far"),
+    "knee": ("knee_near", "knee_far"),
+    "foot": ("toe_near", "toe_far"),
+}
+SPINE = ("upper_back", "lower_back_turn", "lower_back_side", "upper_back_turn", "upper_back_side")
+BENDS = 10.0  # degrees: a joint that turns less than this between start and end is not "the" move
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,7 @@ class Skeleton:
 class Shape:
     """One filled outline in the drawing: a body part, a head, a prop."""
 
-    kind: str  # near, far, trunk, head, prop, wall, mat
+    kind: str  # near, far, trunk, head, face, prop, wall, mat
     points: str  # SVG polygon points
 
 
@@ -325,7 +342,17 @@ def project(p: Vec, view: str) -> tuple[float, float, float]:
         return -p[2], -p[1], p[0]
     if view == "top":
         return p[0], p[2], p[1]
+    if view == "top-along":
+        return p[2], -p[0], p[1]
     return p[0], -p[1], p[2]
+
+
+def screen(sk: Skeleton, view: str) -> str:
+    """The projection a view is drawn in: from the top, a body that lies along the page's
+    height (on its side) is turned to lie along its width, as a body on a mat is seen."""
+    pelvis, shoulder = sk.points["pelvis"], sk.points["shoulder"]
+    along = abs(shoulder[2] - pelvis[2]) > abs(shoulder[0] - pelvis[0])
+    return "top-along" if view == "top" and along else view
 
 
 def choose_view(start: Skeleton, end: Skeleton) -> str:
@@ -405,11 +432,51 @@ def _body(sk: Skeleton, view: str) -> list[tuple[float, Shape]]:
         out.append((depth, Shape(kind, _poly(_hull(circles)))))
     hx, hy, hd = project(sk.points["head"], view)
     out.append((hd, Shape("head", _poly(_circle((hx, hy), HEAD_R, 20)))))
+    face = _face_patch(sk, view)
+    if face is not None:
+        out.append((hd + 0.01, Shape("face", _poly(face))))
     return out
 
 
-def _props(sk: Skeleton, view: str) -> list[Shape]:
-    """Chair, mat and wall, in the same projection, behind the body."""
+def body_outline(sk: Skeleton, view: str) -> list[Shape]:
+    """The body's parts (head included, face left out) as outlines, far to near."""
+    parts = sorted(_body(sk, view), key=lambda item: item[0])
+    return [shape for _, shape in parts if shape.kind != "face"]
+
+
+def hull(points: list[Point]) -> list[Point]:
+    """The convex hull of points, counter-clockwise."""
+    return _hull(points)
+
+
+def polygon(points: list[Point]) -> str:
+    """SVG polygon points, one decimal at most."""
+    return _poly(points)
+
+
+def _face_patch(sk: Skeleton, view: str) -> list[Point] | None:
+    """The face as a light disc on the front of the head, where it faces the viewer.
+
+    It slides to the side and narrows as the head turns, so a turn shows from the front.
+    """
+    head, nose = sk.points["head"], sk.points["nose"]
+    forward = _unit(_sub(nose, head))
+    toward = project(_add(head, forward), view)[2] - project(head, view)[2]
+    if toward < 0.3:
+        return None  # seen edge-on or from behind: the nose shows instead
+    centre = _add(head, forward, 0.45 * HEAD_R)
+    crown = _unit(_sub(sk.points["crown"], head))
+    across = _cross(forward, crown)
+    rim = [
+        _add(_add(centre, crown, 0.72 * HEAD_R * math.sin(t)), across, 0.62 * HEAD_R * math.cos(t))
+        for t in (2 * math.pi * i / 16 for i in range(16))
+    ]
+    return [project(p, view)[:2] for p in rim]
+
+
+def _props(sk: Skeleton, view: str, pair: tuple[Skeleton, Skeleton]) -> list[Shape]:
+    """Chair, mat and wall, in the same projection, behind the body; the mat under both
+    poses of the pair (one mat in both pictures)."""
     shapes: list[Shape] = []
     boxes: list[tuple[str, Vec, Vec]] = []
     if sk.seat is not None:
@@ -424,8 +491,8 @@ def _props(sk: Skeleton, view: str) -> list[Shape]:
             ("prop", (back, sk.seat + 12.0, -9.0), (back + 1.5, sk.seat + 22.0, 9.0)),
         ]
     if sk.mat:
-        xs = [p[0] for p in sk.points.values()]
-        zs = [p[2] for p in sk.points.values()]
+        xs = [p[0] for one in pair if one.mat for p in one.points.values()]
+        zs = [p[2] for one in pair if one.mat for p in one.points.values()]
         lo_z, hi_z = min(min(zs) - 4.0, -11.0), max(max(zs) + 4.0, 11.0)
         boxes.append(("mat", (min(xs) - 4.0, -1.2, lo_z), (max(xs) + 4.0, 0.0, hi_z)))
     if sk.wall is not None:
@@ -441,42 +508,162 @@ def _props(sk: Skeleton, view: str) -> list[Shape]:
     return shapes
 
 
-def _arrow(start: Skeleton, end: Skeleton, view: str, turning: bool) -> Arrow | None:
-    """From where the part that moves most was to where it goes, beside the body."""
-    moves = []
-    for name in MOVERS:
-        p, q = project(start.points[name], view), project(end.points[name], view)
-        moves.append((math.hypot(p[0] - q[0], p[1] - q[1]), name, p, q))
-    dist, name, p, q = max(moves)
+def _point(sk: Skeleton, name: str, view: str) -> tuple[float, float, float]:
+    """A point of the skeleton projected, or the middle of a spine segment."""
+    if name == "upper_back":
+        a, b = project(sk.points["mid_back"], view), project(sk.points["shoulder"], view)
+    elif name == "lower_back":
+        a, b = project(sk.points["pelvis"], view), project(sk.points["mid_back"], view)
+    else:
+        return project(sk.points[name], view)
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2
+
+
+def _moved(start: Skeleton, end: Skeleton, name: str, view: str) -> float:
+    p, q = _point(start, name, view), _point(end, name, view)
+    return math.hypot(p[0] - q[0], p[1] - q[1])
+
+
+def _change(a: dict[str, Any], b: dict[str, Any], key: str) -> float:
+    """How many degrees an angle turns between two poses (the short way round)."""
+    return abs((float(b[key]) - float(a[key]) + 180.0) % 360.0 - 180.0)
+
+
+def arrow_part(start: Pose, end: Pose) -> str:
+    """Where a clinician puts the arrow when the exercise does not say: the spine when it bends
+    or turns, the hip when the trunk tips, the head when the neck moves, else a limb."""
+    a, b = angles(start), angles(end)
+    for key in (a, b):  # the head's direction from the upper back's, not from the page's
+        key["neck"] = key["head"] - key["torso"] + key["upper_back"]
+    if max(_change(a, b, k) for k in SPINE) >= BENDS:
+        return "spine"
+    if _change(a, b, "torso") >= BENDS:
+        return "hip"
+    if max(_change(a, b, k) for k in ("neck", "neck_turn", "neck_side")) >= BENDS:
+        return "head"
+    return "limb"
+
+
+def _arrow(start: Skeleton, end: Skeleton, view: str, turning: bool, part: str) -> Arrow | None:
+    """An arrow at the part that moves, from where it was to where it goes, beside the body.
+
+    part is one of model.ARROW_PARTS, or "spine" (the spine segment that moves most) or
+    "limb" (the hand, elbow, knee or foot that moves most). A hip that stays where it is
+    while the trunk tips over it (a hinge) gets a curved arrow around it."""
+    if part == "spine":
+        names: tuple[str, ...] = ("lower_back", "mid_back", "upper_back")
+    elif part == "limb":
+        names = tuple(n for k in ("hand", "elbow", "knee", "foot") for n in PART_POINTS[k])
+    else:
+        names = PART_POINTS[part]
+    dist, name = max((_moved(start, end, n, view), n) for n in names)
+    if part == "hip" and dist < 4.0:
+        return _hinge(start, end, view, ("pelvis", "shoulder"))
     if dist < 1.0:
         return None
-    centre = project(end.points["mid_back"], view)
+    p, q = _point(start, name, view), _point(end, name, view)
+    u = (q[0] - p[0]) / dist, (q[1] - p[1]) / dist
+    gap = radius(name if name in end.points else "mid_back") + 3.0
+    length = 10.0
+    ahead = (q[0] + u[0] * gap, q[1] + u[1] * gap)  # just beyond where the part goes
+    behind = (q[0] - u[0] * (gap + length), q[1] - u[1] * (gap + length))  # pointing at it
+    straight = [] if turning else [_line(ahead, u, length), _line(behind, u, length)]
+    beside = []
     mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
-    ux, uy = (q[0] - p[0]) / dist, (q[1] - p[1]) / dist
-    nx, ny = -uy, ux  # perpendicular, turned away from the body
-    if (mx - centre[0]) * nx + (my - centre[1]) * ny < 0:
-        nx, ny = -nx, -ny
     half = max(dist, 12.0) / 2 * 0.8
-    gap = radius(name) + 3.0
-    sx, sy = mx - ux * half + nx * gap, my - uy * half + ny * gap
-    ex, ey = mx + ux * half + nx * gap, my + uy * half + ny * gap
     bulge = half * 0.7 if turning else 0.0
-    cx, cy = mx + nx * (gap + bulge), my + ny * (gap + bulge)
-    tx, ty = ex - cx, ey - cy
+    for n in ((-u[1], u[0]), (u[1], -u[0])):  # on either side of the way it goes
+        s0 = (mx - u[0] * half + n[0] * gap, my - u[1] * half + n[1] * gap)
+        e0 = (mx + u[0] * half + n[0] * gap, my + u[1] * half + n[1] * gap)
+        beside.append((s0, (mx + n[0] * (gap + bulge), my + n[1] * (gap + bulge)), e0))
+    # a short move shows best as a short arrow at the part; a long one along its way
+    first = straight + beside if dist < 14.0 or name in SPINE_POINTS else beside + straight
+    shown = [c for c in first if view in ("top", "top-along") or max(c[0][1], c[2][1]) < 0.0]
+    best = max(shown or first, key=lambda c: _clearance(end, view, c) - 0.5 * first.index(c))
+    return _arrow_with_head(*best)
+
+
+SPINE_POINTS = ("lower_back", "mid_back", "upper_back")
+
+
+def _line(s: Point, u: Point, length: float) -> tuple[Point, Point, Point]:
+    e = s[0] + u[0] * length, s[1] + u[1] * length
+    return s, ((s[0] + e[0]) / 2, (s[1] + e[1]) / 2), e
+
+
+def _clearance(sk: Skeleton, view: str, curve: tuple[Point, Point, Point]) -> float:
+    """How far the arrow stays from the body's outline (negative: it crosses the body),
+    capped: beyond a few units every place is as good."""
+    (x0, y0), (cx, cy), (x1, y1) = curve
+    samples = [
+        (
+            (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1,
+            (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1,
+        )
+        for t in (0.0, 0.25, 0.5, 0.75, 1.0)
+    ]
+    parts = [(ends, w0, w1) for _, ends, w0, w1 in sk.segments]
+    parts.append((("head", "head"), HEAD_R, HEAD_R))
+    nearest = 4.0
+    for ends, w0, _ in parts:
+        pts = [project(sk.points[e], view) for e in ends]
+        for a, b in itertools.pairwise(pts):
+            for pt in samples:
+                nearest = min(nearest, _to_segment(pt, a[:2], b[:2]) - w0)
+    return nearest
+
+
+def _to_segment(p: Point, a: Point, b: Point) -> float:
+    """The distance from p to the segment from a to b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    n = dx * dx + dy * dy
+    t = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / n))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _hinge(start: Skeleton, end: Skeleton, view: str, bone: tuple[str, str]) -> Arrow | None:
+    """A curved arrow around a joint (the hip) at the height of the point beyond it (the
+    shoulders), from where that was to just short of where it is."""
+    joint, tip = bone
+    hip = project(end.points[joint], view)
+    was = project(start.points[tip], view)
+    was0 = project(start.points[joint], view)
+    now = project(end.points[tip], view)
+    reach = math.hypot(now[0] - hip[0], now[1] - hip[1])
+    a0 = math.atan2(was[1] - was0[1], was[0] - was0[0])
+    a1 = math.atan2(now[1] - hip[1], now[0] - hip[0])
+    turn = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
+    short = (radius(tip) + 3.0) / reach  # clear of the trunk's outline
+    if abs(turn) <= short + 0.1:
+        return None
+    a1 = a0 + turn - math.copysign(short, turn)
+    mid, half = (a0 + a1) / 2, abs(a1 - a0) / 2
+
+    def at(angle: float, r: float) -> Point:
+        return hip[0] + r * math.cos(angle), hip[1] + r * math.sin(angle)
+
+    return _arrow_with_head(at(a0, reach), at(mid, reach / math.cos(half)), at(a1, reach))
+
+
+def _arrow_with_head(s: Point, c: Point, e: Point) -> Arrow:
+    """A quadratic curve from s to e (control point c) and its head at e."""
+    tx, ty = e[0] - c[0], e[1] - c[1]
     tn = math.hypot(tx, ty) or 1.0
     tx, ty = tx / tn, ty / tn
     size = 3.2
+    ex, ey = e
     head = [
         (ex + tx * size, ey + ty * size),
         (ex - ty * size * 0.8, ey + tx * size * 0.8),
         (ex + ty * size * 0.8, ey - tx * size * 0.8),
     ]
-    path = f"M{_num(sx)} {_num(sy)} Q{_num(cx)} {_num(cy)} {_num(ex)} {_num(ey)}"
+    path = f"M{_num(s[0])} {_num(s[1])} Q{_num(c[0])} {_num(c[1])} {_num(ex)} {_num(ey)}"
     return Arrow(path, _poly(head))
 
 
 def _face(sk: Skeleton, view: str) -> tuple[float, float, float, str] | None:
-    """The nose where it shows: beyond the head's outline, or on it as a light dot."""
+    """The nose where it shows beyond the head's outline (a face seen from the front is the
+    light patch of _face_patch)."""
     hx, hy, hd = project(sk.points["head"], view)
     nx, ny, nd = project(sk.points["nose"], view)
     if nd < hd - 0.2 * HEAD_R:
@@ -485,24 +672,35 @@ def _face(sk: Skeleton, view: str) -> tuple[float, float, float, str] | None:
     if off > 0.75 * HEAD_R:
         k = (HEAD_R + 0.6) / off
         return round(hx + (nx - hx) * k, 1), round(hy + (ny - hy) * k, 1), 1.8, "nose"
-    return round(nx, 1), round(ny, 1), 1.4, "eye"
+    return None
 
 
-def draw_pair(start: Pose, end: Pose, view: str | None, hold: bool) -> tuple[Drawing, Drawing]:
-    """The start and end drawings of an exercise, in one view and one frame."""
-    return _draw_pair(start, end, view, hold)
+def draw_pair(
+    start: Pose, end: Pose, view: str | None, hold: bool, arrow: str | None = None
+) -> tuple[Drawing, Drawing]:
+    """The start and end drawings of an exercise, in one view and one frame.
+
+    arrow names the part the arrow is drawn at (model.ARROW_PARTS); None: arrow_part's choice.
+    """
+    return _draw_pair(start, end, view, hold, arrow)
 
 
 @cache
-def _draw_pair(start: Pose, end: Pose, view: str | None, hold: bool) -> tuple[Drawing, Drawing]:
+def _draw_pair(
+    start: Pose, end: Pose, view: str | None, hold: bool, part: str | None
+) -> tuple[Drawing, Drawing]:
     s, e = skeleton(start), skeleton(end)
+    e = _anchored(s, e)
     chosen = view or choose_view(s, e)
+    proj = screen(s, chosen)
     turning = any(
         angles(start)[k] != angles(end)[k] for k in ZERO if k.endswith(("_turn", "_side"))
     )
-    arrow = None if hold else _arrow(s, e, chosen, turning)
-    bodies = [_body(s, chosen), _body(e, chosen)]
-    props = [_props(s, chosen), _props(e, chosen)]
+    arrow = None if hold else _arrow(s, e, proj, turning, part or arrow_part(start, end))
+    bodies = [_body(s, proj), _body(e, proj)]
+    props = [_props(s, proj, (s, e)), _props(e, proj, (s, e))]
+    if s.seat is not None and e.seat is None:  # standing up: the chair stays where it was
+        props[1] = [shape for shape in props[0] if shape.kind == "prop"] + props[1]
     pts = [pt for part in bodies for _, shape in part for pt in _points(shape.points)]
     pts += [pt for part in props for shape in part for pt in _points(shape.points)]
     if arrow is not None:
@@ -517,9 +715,24 @@ def _draw_pair(start: Pose, end: Pose, view: str | None, hold: bool) -> tuple[Dr
         bottom = max(bottom, MARGIN * 0.6)
     box = (left, top, right, bottom)
     return (
-        _assemble(s, bodies[0], props[0], chosen, box, None, False),
-        _assemble(e, bodies[1], props[1], chosen, box, arrow, hold),
+        _assemble(s, bodies[0], props[0], (chosen, proj), box, None, False),
+        _assemble(e, bodies[1], props[1], (chosen, proj), box, arrow, hold),
     )
+
+
+ANCHORS = ("ankle_near", "toe_near", "knee_near", "hand_near", "head")
+
+
+def _anchored(start: Skeleton, end: Skeleton) -> Skeleton:
+    """The end pose moved forwards or back so that a part resting on the floor in both poses
+    (feet first, then knees, hands, head) stays where it was: what moves shows as moving."""
+    for name in ANCHORS:
+        if all(sk.points[name][1] - radius(name) <= CONTACT for sk in (start, end)):
+            dx = start.points[name][0] - end.points[name][0]
+            points = {k: (p[0] + dx, p[1], p[2]) for k, p in end.points.items()}
+            wall = None if end.wall is None else end.wall + dx
+            return dataclasses.replace(end, points=points, wall=wall)
+    return end
 
 
 def _points(text: str) -> list[Point]:
@@ -530,14 +743,17 @@ def _assemble(
     sk: Skeleton,
     body: list[tuple[float, Shape]],
     props: list[Shape],
-    view: str,
+    views: tuple[str, str],
     box: tuple[float, float, float, float],
     arrow: Arrow | None,
     hold: bool,
 ) -> Drawing:
-    """One drawing: props behind, then the body far to near, the floor, the marks."""
+    """One drawing: props behind, then the body far to near, the floor, the marks.
+
+    views: the view's name and the projection it is drawn in (screen)."""
+    name, view = views
     left, top, right, bottom = box
-    floor = None if view == "top" else (round(left, 1), 0.0, round(right, 1), 0.0)
+    floor = None if name == "top" else (round(left, 1), 0.0, round(right, 1), 0.0)
     centre = project(sk.points["mid_back"], view)[2]
     ordered = [
         Shape("far" if d < centre - 2.5 else "near", shape.points)
@@ -556,13 +772,13 @@ def _assemble(
         face=_face(sk, view),
         arrow=arrow,
         hold=marker,
-        view=view,
+        view=name,
     )
 
 
 def draw(pose: Pose, view: str = "side") -> Drawing:
     """One pose drawn on its own, with no arrow."""
-    return _draw_pair(pose, pose, view, False)[0]
+    return _draw_pair(pose, pose, view, False, None)[0]
 
 
 def largest_move(start: Pose, end: Pose, view: str) -> tuple[float, str]:

@@ -466,6 +466,26 @@ class Labels(Strict):
     time_of_day: Text
     pain_rule: Text
     pain_link: Text
+    # the clinicians' review sheet of the drawings (make figures)
+    body_map_alt: Text
+    body_map_caption: Text
+    sheet_title: Text
+    sheet_intro: Text
+    sheet_position: Text
+    sheet_view: Text
+    sheet_view_chosen: Text
+    sheet_reviewed: Text
+    sheet_reviewed_by: Text
+    sheet_held: Text
+    view_side: Text
+    view_front: Text
+    view_top: Text
+    position_standing: Text
+    position_sitting: Text
+    position_supine: Text
+    position_prone: Text
+    position_side_lying: Text
+    position_quadruped: Text
 
 
 class SiteFile(ContentFile):
@@ -1549,6 +1569,17 @@ PRESETS = (
 )
 PROPS = ("none", "mat", "chair", "wall")
 VIEWS = ("side", "front", "top")
+ARROW_PARTS = (
+    "head",
+    "upper-back",
+    "back",
+    "lower-back",
+    "hip",
+    "hand",
+    "elbow",
+    "knee",
+    "foot",
+)
 POSITIONS = ("standing", "sitting", "supine", "prone", "side-lying", "quadruped")
 
 
@@ -1790,10 +1821,34 @@ class Illustration(Strict):
             "start and end differ most.",
         ),
     )
+    arrow: Literal[ARROW_PARTS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description=describe(
+            "Hvor pilen på sluttegningen sidder: head, upper-back, back (midt på ryggen), "
+            "lower-back, hip, hand, elbow, knee eller foot. Uden: ryggen, når den bøjer eller "
+            "drejer; hoften, når overkroppen vipper; hovedet, når nakken bevæger sig; ellers "
+            "den arm eller det ben, der bevæger sig mest.",
+            "Where the end drawing's arrow is: head, upper-back, back (the middle of the "
+            "back), lower-back, hip, hand, elbow, knee or foot. Without: the spine when it "
+            "bends or turns; the hip when the trunk tips; the head when the neck moves; "
+            "otherwise the arm or leg that moves most.",
+        ),
+    )
 
 
 class Exercise(ContentFile):
     """exercises/<id>.yaml: one exercise; the file name is its id."""
+
+    review: Review = Field(
+        description=describe(
+            "Hvornår øvelsen sidst blev gennemgået, og hvornår den skal gennemgås igen. "
+            "Gennemgangen dækker både teksten og tegningerne: se dem på gennemgangsarket "
+            "(make figures), før du skriver datoen.",
+            "When the exercise was last reviewed, and when it is due again. The review covers "
+            "both the text and the drawings: look at them on the review sheet (make figures) "
+            "before you write the date.",
+        )
+    )
 
     id: Id = Field(
         description=describe(

@@ -106,7 +106,9 @@ def _check_link(
     missing = [
         name
         for name in page.uses
-        if registry.kind(name).scope == "programme" and name not in programme.files
+        if name in registry.BY_NAME
+        and registry.BY_NAME[name].scope == "programme"
+        and name not in programme.files
     ]
     if missing:
         yield problem_at(

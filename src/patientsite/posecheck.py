@@ -17,7 +17,15 @@ from typing import Any
 import yaml
 
 from patientsite import model as m
-from patientsite.figure import CONTACT, Skeleton, angles, direction, radius, skeleton
+from patientsite.figure import (
+    CONTACT,
+    Skeleton,
+    angles,
+    direction,
+    draw_pair,
+    radius,
+    skeleton,
+)
 from patientsite.problems import Problem
 from patientsite.yamlsource import YamlDocument, problem_at
 
@@ -96,6 +104,24 @@ def check(exercise: m.Exercise, doc: YamlDocument) -> Iterator[Problem]:
             yield problem_at(doc, (*loc, field) if field else loc, message)
         if which == "start" and not rests_as(skeleton(pose), exercise.position):
             yield problem_at(doc, ("position",), _position_message(pose, exercise.position))
+    yield from _still_arrow(exercise, doc)
+
+
+def _still_arrow(exercise: m.Exercise, doc: YamlDocument) -> Iterator[Problem]:
+    """An arrow the exercise puts at a part that does not move in its drawings' view."""
+    ill = exercise.illustration
+    if ill.arrow is None or ill.start.pose is None or ill.end.pose is None:
+        return
+    if exercise.dosage.reps is None:
+        return  # a held exercise shows a stopwatch, not an arrow
+    end = draw_pair(ill.start.pose, ill.end.pose, ill.view, False, ill.arrow)[1]
+    if end.arrow is None:
+        yield problem_at(
+            doc,
+            ("illustration", "arrow"),
+            f"the {ill.arrow} does not move between the start and end drawings in the "
+            f"{end.view} view (got '{ill.arrow}', expected a part that moves)",
+        )
 
 
 def _pose_problems(pose: m.Pose) -> Iterator[tuple[str, str | None]]:

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from patientsite import images, paths, placeholders, registry
+from patientsite import bodymap, images, paths, placeholders, registry
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
@@ -314,7 +314,7 @@ def drawings(exercise: m.Exercise) -> dict[str, Drawing]:
     if start is None and end is None:
         return {}
     hold = exercise.dosage.reps is None
-    first, last = draw_pair(start or end, end or start, ill.view, hold)  # type: ignore[arg-type]
+    first, last = draw_pair(start or end, end or start, ill.view, hold, ill.arrow)  # type: ignore[arg-type]
     return {k: v for k, v, pose in (("start", first, start), ("end", last, end)) if pose}
 
 
@@ -348,6 +348,9 @@ def render_figures(
                 out[file.path] = svg.encode("utf-8")
             else:
                 out[file.path] = _own_image(content, str(fig.image)).data
+    for programme in content.programmes.values():
+        drawn = bodymap.body_map(bodymap.programme_regions(programme.programme))
+        out[drawn.path] = env.get_template("_body_map.html").render(map=drawn).encode("utf-8")
     return out
 
 
@@ -416,6 +419,9 @@ def _render_page(
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
         # Another page of this page's programme (or a shared one) by its id in site.yaml.
         "page_by_id": lambda page_id: by_id[page_id],
+        "body_map": bodymap.body_map(
+            bodymap.programme_regions(content.programmes[scope].programme)
+        ),
     }
     body = env.get_template(f"{target.template}.html").render(context)
     # Escaped here, at rest: the theme prints these unescaped (see theme_text).
