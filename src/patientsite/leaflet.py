@@ -21,7 +21,7 @@ from urllib.request import url2pathname
 import jinja2
 import segno
 
-from patientsite import images
+from patientsite import images, printmarks
 from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.publish import write_files
@@ -186,9 +186,10 @@ def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -
         panel for panel, height in layout.heights.items() if height > layout.available[panel] - 0.5
     ]
     problems = _too_wide_report(lang, layout.too_wide)
-    if len(document.pages) != PAGES or full:
+    if len(document.pages) != PAGES or full or layout.overflow:
         too_long = measure_overflow(content, lang, templates, site_url, layout.available)
-        problems.append(_overflow_report(lang, too_long, len(document.pages)))
+        too_long.update({panel: round(px / PX_PER_MM, 1) for panel, px in layout.overflow.items()})
+        problems.append(_overflow_report(content, lang, too_long, len(document.pages), layout))
     if problems:
         raise LeafletError("\n".join(problems))
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
@@ -237,11 +238,22 @@ def measure_overflow(
     }
 
 
-def _overflow_report(lang: str, too_long: dict[str, float], pages: int) -> str:
-    lines = [
-        f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {mm} mm too long; shorten its text"
-        for panel, mm in too_long.items()
-    ]
+def _overflow_report(
+    content: Content, lang: str, too_long: dict[str, float], pages: int, layout: _Layout
+) -> str:
+    lines = []
+    for panel in PANELS:
+        if panel not in too_long:
+            continue
+        marked = printmarks.places(content.root, layout.marked.get(panel, []))
+        head = (
+            f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {too_long[panel]} mm too long"
+        )
+        if marked:
+            lines.append(f"{head}; shorten its text or unmark one of the texts printed on it:")
+            lines += [f"  {place}" for place in marked]
+        else:
+            lines.append(f"{head}; shorten its text (no text on it is marked print: true)")
     if not lines:
         lines = [f"leaflet ({lang}): the text does not fit: {pages} pages instead of {PAGES}"]
     return "\n".join(lines)
@@ -254,6 +266,8 @@ class _Layout:
     available: dict[str, float] = field(default_factory=dict)  # CSS height less padding (px)
     heights: dict[str, float] = field(default_factory=dict)  # height its text takes up (px)
     too_wide: dict[tuple[str, str], float] = field(default_factory=dict)  # (panel, word): px
+    overflow: dict[str, float] = field(default_factory=dict)  # text past a flow's last panel (px)
+    marked: dict[str, list[str]] = field(default_factory=dict)  # data-print values per panel
 
 
 def _measure(document: Any) -> _Layout:
@@ -277,13 +291,36 @@ def _walk(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
                 )
                 layout.available.setdefault(name, inner)
             panel, edge = name, box.content_box_x() + box.width
+        elif (names := element.get("data-flow")) and panel is None:
+            _walk_flow(box, names.split(), layout)
+            return
         if name := element.get("data-body"):
             layout.heights[name] = box.margin_height()
+        if panel and (mark := element.get("data-print")):
+            marks = layout.marked.setdefault(panel, [])
+            marks += [] if mark in marks else [mark]
+    _walk_children(box, panel, edge, layout)
+
+
+def _walk_children(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
     for child in getattr(box, "children", ()):
         if type(child).__name__ == "LineBox":
             _check_line(child, panel, min(edge, box.content_box_x() + box.width), layout)
         else:
             _walk(child, panel, edge, layout)
+
+
+def _walk_flow(box: Any, panels: list[str], layout: _Layout) -> None:
+    """A flow's columns, one per panel; a column past the last panel is text too long for it."""
+    columns = [c for c in box.children if getattr(c, "element", None) is box.element]
+    for index, column in enumerate(columns):
+        panel = panels[min(index, len(panels) - 1)]
+        if index >= len(panels):
+            used = max((c.position_y + c.margin_height() for c in column.children), default=0.0)
+            layout.overflow[panel] = layout.overflow.get(panel, 0.0) + max(
+                0.0, used - column.content_box_y()
+            )
+        _walk_children(column, panel, column.content_box_x() + column.width, layout)
 
 
 def _check_line(line: Any, panel: str | None, edge: float, layout: _Layout) -> None:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, posecheck, triage
+from patientsite import images, posecheck, printmarks, triage
 from patientsite import model as m
 from patientsite.problems import ContentError, Problem, display_path, field_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
@@ -453,6 +453,7 @@ def _cross_check(
     assert clinic_doc is not None
     yield from _clinic_checks(content.clinic, content.clinic_dir, clinic_doc)
     yield from triage.check(content, docs)
+    yield from printmarks.check(content.self_care, content.education, docs)
 
 
 def _clinic_checks(clinic: m.Clinic, folder: Path, doc: YamlDocument) -> Iterator[Problem]:
