@@ -122,55 +122,66 @@ def test_the_qr_code_and_printed_address_lead_to_the_same_language(
     assert f'<strong class="url">{expected}</strong>' in html
 
 
-def test_body_text_is_at_least_nine_points(content: Content) -> None:
-    from weasyprint import HTML
-
-    html = render_html(content, "da", TEMPLATES, "https://example.test/")
-    document = HTML(string=html, base_url=str(TEMPLATES)).render()
-    sizes = {
-        round(box.style["font_size"] * 72 / 96, 2)
-        for page in document.pages
-        for box in page._page_box.descendants()
-        if type(box).__name__ == "TextBox"
-    }
-    assert min(sizes) >= 9
-
-
 def test_two_builds_give_identical_bytes(content: Content) -> None:
     first = build_leaflet(content, "en", TEMPLATES, "https://example.test/")
     second = build_leaflet(content, "en", TEMPLATES, "https://example.test/")
     assert first.pdf == second.pdf
 
 
-def set_self_care_intro(content_dir: Path, text: str) -> None:
-    """Replace the Danish intro of self_care.yaml (printed on the inside right panel)."""
-    path = content_dir / "self_care.yaml"
+def set_step(content_dir: Path, text: str) -> None:
+    """Replace the Danish second step of how to start (printed on the inside left panel)."""
+    path = content_dir / "programme.yaml"
     source = path.read_text(encoding="utf-8")
-    intro = source.index("intro:")
-    da = source.index("da: ", intro)
-    end = source.index("\n", da)
-    path.write_text(source[: da + 4] + f'"{text}"' + source[end:], encoding="utf-8")
+    start = source.index("da: ", source.index("- da: ", source.index("getting_started:")) + 6)
+    end = source.index("\n", start)
+    path.write_text(source[: start + 4] + f'"{text}"' + source[end:], encoding="utf-8")
 
 
-TOO_LONG = "Bevæg dig lidt hver dag. " * 60
+def mark_for_print(content_dir: Path, ids: list[str]) -> list[int]:
+    """Mark self-care items for the tri-fold; the line of each `print: true` written."""
+    path = content_dir / "self_care.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for item in ids:
+        at = lines.index(f"  - id: {item}\n")
+        lines.insert(at + 1, "    print: true\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return [lines.index(f"  - id: {item}\n") + 2 for item in ids]
 
 
-def test_text_that_does_not_fit_names_the_panel(
+def test_text_that_does_not_fit_names_the_panel_and_the_texts_marked_to_print(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    set_self_care_intro(tmp_path / "content", TOO_LONG)
+    lines = mark_for_print(tmp_path / "content", ["keep-active", "heat-or-cold"])
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    with pytest.raises(LeafletError) as caught:
+        build_leaflet(content, "da", TEMPLATES, "https://example.test/")
+    message = re.sub(r"is \d+\.\d mm too long", "is N mm too long", str(caught.value))
+    assert message == (
+        "leaflet (da): panel 'inside-right' (inside, right) is N mm too long; shorten its text "
+        "or unmark one of the texts printed on it:\n"
+        f"  content/self_care.yaml:{lines[0]}:5: items[0].print: marked to print\n"
+        f"  content/self_care.yaml:{lines[1]}:5: items[3].print: marked to print"
+    )
+
+
+def test_a_panel_too_long_without_marked_texts_says_so(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    set_step(tmp_path / "content", TOO_LONG)
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
     message = str(caught.value)
     assert re.fullmatch(
-        r"leaflet \(da\): panel 'inside-right' \(inside, right\) is \d+\.\d mm too long; "
-        r"shorten its text",
+        r"leaflet \(da\): panel 'inside-left' \(inside, left\) is \d+\.\d mm too long; "
+        r"shorten its text \(no text on it is marked print: true\)",
         message,
     ), message
 
 
+TOO_LONG = "Bevæg dig lidt hver dag. " * 60
 UNBREAKABLE = "x" * 300  # no space and no hyphenation point, like a long address
 
 
@@ -178,13 +189,13 @@ def test_a_word_wider_than_its_panel_is_named(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    set_self_care_intro(tmp_path / "content", UNBREAKABLE)  # one line, as wide as it is
+    set_step(tmp_path / "content", UNBREAKABLE)  # one line, as wide as it is
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
     message = str(caught.value)
     assert re.fullmatch(
-        r"leaflet \(da\): panel 'inside-right' \(inside, right\): a word is \d+\.\d mm wider "
+        r"leaflet \(da\): panel 'inside-left' \(inside, left\): a word is \d+\.\d mm wider "
         r"than the panel \('x{40}…'\); shorten it or add a hyphen",
         message,
     ), message
@@ -195,9 +206,27 @@ def test_a_long_word_breaks_at_a_hyphenation_point(
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     word = "Rygtræningsinstruktørcertificeringsforløbsdeltagerforsikringsordningerne"
-    set_self_care_intro(tmp_path / "content", f"Husk {word}.")
+    set_step(tmp_path / "content", f"Husk {word}.")
     content = load_content(tmp_path / "content", languages, tmp_path)
     assert build_leaflet(content, "da", TEMPLATES, "https://example.test/").pages == 2
+
+
+def test_a_print_version_must_keep_the_placeholders_and_numbers(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    path = tmp_path / "content" / "self_care.yaml"
+    source = path.read_text(encoding="utf-8")
+    anchor = "  - id: keep-active\n"
+    short = '    print_text: {da: "Hold dig i gang {weeks} uger.", en: "Keep going."}\n'
+    path.write_text(source.replace(anchor, anchor + short), encoding="utf-8")
+    line = source[: source.index(anchor)].count("\n") + 2
+    with pytest.raises(ContentError) as caught:
+        load_content(tmp_path / "content", languages, tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/self_care.yaml:{line}:18: items[0].print_text.da: the print version has other "
+        "placeholders than text (got {weeks}, expected none)"
+    ]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -368,18 +397,6 @@ def test_the_booklet_is_tagged_with_title_and_language(
     assert reader.trailer["/Root"]["/Lang"] == lang
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     assert reader.metadata.title.startswith(content.programme.name.get(lang))
-
-
-def test_all_booklet_text_is_at_least_sixteen_points(content: Content) -> None:
-    html = render_html(content, "da", TEMPLATES, "https://example.test/", template="booklet.html")
-    document = render_document(html, TEMPLATES)
-    sizes = {
-        round(box.style["font_size"] * 72 / 96, 2)
-        for page in document.pages
-        for box in page._page_box.descendants()
-        if type(box).__name__ == "TextBox"
-    }
-    assert min(sizes) >= 16
 
 
 def test_the_booklet_is_the_same_from_one_build_to_the_next(content: Content) -> None:

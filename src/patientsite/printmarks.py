@@ -38,7 +38,7 @@ def places(root: Path, marks: list[str]) -> list[str]:
         doc, _ = read_yaml(path, display_path(path, root.parent))
         if doc is None:
             continue
-        out.append(str(problem_at(doc, (*loc, "print"), "print: true")))
+        out.append(str(problem_at(doc, (*loc, "print"), "marked to print")))
     return out
 
 
