@@ -16,7 +16,6 @@ from patientsite.leaflet import (
     build_booklet,
     build_leaflet,
     qr_data_uri,
-    render_document,
     render_html,
     web_address,
 )
@@ -296,6 +295,23 @@ def test_each_language_links_to_its_own_leaflet(built: Build) -> None:
     assert 'href="../../downloads/leaflet-en.pdf"' in english
     assert 'href="downloads/large-print-da.pdf"' in danish
     assert 'href="../../downloads/large-print-en.pdf"' in english
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "unit"),
+    [("index.html", "da", "sider"), ("en/programme/index.html", "en", "pages")],
+)
+def test_the_download_links_show_the_size_and_pages_of_the_built_files(
+    built: Build, page: str, lang: str, unit: str
+) -> None:
+    html = (built.site / page).read_text(encoding="utf-8")
+    for kind in ("leaflet", "large-print"):
+        pdf = built.site / "downloads" / f"{kind}-{lang}.pdf"
+        kilobytes = max(1, round(pdf.stat().st_size / 1000))
+        pages = len(PdfReader(pdf).pages)
+        link = re.search(rf'href="[./]*downloads/{kind}-{lang}.pdf"[^>]*>[^<]*</a>([^<]*)<', html)
+        assert link is not None
+        assert link.group(1) == f" (PDF, {kilobytes} kB, {pages} {unit})"
 
 
 def run_leaflet_command(*args: str) -> subprocess.CompletedProcess[str]:

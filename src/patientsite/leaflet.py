@@ -206,20 +206,30 @@ def build_booklet(content: Content, lang: str, templates: Path, site_url: str) -
     return Leaflet(lang, pdf, len(document.pages))
 
 
-def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
-    """Make every language's leaflet and booklet, then move them all into out (none if one
-    fails).
+def make_print(content: Content, templates: Path, site_url: str) -> dict[str, Leaflet]:
+    """Every language's leaflet and booklet, keyed by its path under the site root."""
+    files: dict[str, Leaflet] = {}
+    for lang in content.languages:
+        files[leaflet_path(lang.code)] = build_leaflet(content, lang.code, templates, site_url)
+    for lang in content.languages:
+        files[booklet_path(lang.code)] = build_booklet(content, lang.code, templates, site_url)
+    return files
+
+
+def write_leaflets(
+    content: Content,
+    templates: Path,
+    site_url: str,
+    out: Path,
+    made: dict[str, Leaflet] | None = None,
+) -> list[Path]:
+    """Make every language's leaflet and booklet (unless made is given), then move them all
+    into out (none if one fails).
 
     Raises PublishError when out cannot be written (read-only, full disk).
     """
-    files: dict[str, bytes] = {}
-    for lang in content.languages:
-        leaflet = build_leaflet(content, lang.code, templates, site_url)
-        files[Path(leaflet_path(lang.code)).name] = leaflet.pdf
-    for lang in content.languages:
-        booklet = build_booklet(content, lang.code, templates, site_url)
-        files[Path(booklet_path(lang.code)).name] = booklet.pdf
-    return write_files(out, files)
+    made = made if made is not None else make_print(content, templates, site_url)
+    return write_files(out, {Path(path).name: leaflet.pdf for path, leaflet in made.items()})
 
 
 def measure_overflow(

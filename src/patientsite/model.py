@@ -459,6 +459,7 @@ class Labels(Strict):
     first_appointment: Text
     time_of_day: Text
     leaflet_booklet: Text
+    pages_unit: Text
 
 
 class SiteFile(ContentFile):

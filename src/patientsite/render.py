@@ -15,7 +15,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from patientsite import images
+from patientsite import images, printfacts
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
@@ -304,6 +304,7 @@ def _render_page(
         "file_link": file_link,
         "leaflet": leaflet_path(lang),
         "booklet": booklet_path(lang),
+        "printed": printfacts.facts,  # size and pages of a PDF this build made, else None
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
     }
     body = env.get_template(f"{target.template}.html").render(context)
