@@ -118,7 +118,7 @@ def test_the_qr_code_and_printed_address_lead_to_the_same_language(
     assert web_address("https://example.test/", content, lang) == expected
     html = render_html(content, lang, TEMPLATES, "https://example.test/")
     assert f'src="{qr_data_uri(expected)}"' in html
-    assert f'<strong class="url">{expected}</strong>' in html
+    assert f'<p class="url">{expected}</p>' in html
 
 
 def test_two_builds_give_identical_bytes(content: Content) -> None:
@@ -137,21 +137,21 @@ def set_step(content_dir: Path, text: str) -> None:
 
 
 def mark_for_print(content_dir: Path, ids: list[str]) -> list[int]:
-    """Mark self-care items for the tri-fold; the line of each `print: true` written."""
+    """Mark self-care items for the tri-fold; the line of every `print: true` of the file."""
     path = content_dir / "self_care.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     for item in ids:
         at = lines.index(f"  - id: {item}\n")
         lines.insert(at + 1, "    print: true\n")
     path.write_text("".join(lines), encoding="utf-8")
-    return [lines.index(f"  - id: {item}\n") + 2 for item in ids]
+    return [n for n, line in enumerate(lines, 1) if line.strip().startswith("print: true")]
 
 
 def test_text_that_does_not_fit_names_the_panel_and_the_texts_marked_to_print(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    lines = mark_for_print(tmp_path / "content", ["keep-active", "heat-or-cold"])
+    lines = mark_for_print(tmp_path / "content", ["heat-or-cold", "exercise-and-stretching"])
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
@@ -160,7 +160,8 @@ def test_text_that_does_not_fit_names_the_panel_and_the_texts_marked_to_print(
         "leaflet (da): panel 'inside-right' (inside, right) is N mm too long; shorten its text "
         "or unmark one of the texts printed on it:\n"
         f"  content/self_care.yaml:{lines[0]}:5: items[0].print: marked to print\n"
-        f"  content/self_care.yaml:{lines[1]}:5: items[3].print: marked to print"
+        f"  content/self_care.yaml:{lines[1]}:5: items[3].print: marked to print\n"
+        f"  content/self_care.yaml:{lines[2]}:5: items[4].print: marked to print"
     )
 
 
@@ -168,16 +169,25 @@ def test_a_panel_too_long_without_marked_texts_says_so(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    set_step(tmp_path / "content", TOO_LONG)
+    set_cover_title(tmp_path / "content", "Træning " * 40)
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
     message = str(caught.value)
     assert re.fullmatch(
-        r"leaflet \(da\): panel 'inside-left' \(inside, left\) is \d+\.\d mm too long; "
-        r"shorten its text \(no text on it is marked print: true\)",
+        r"leaflet \(da\): panel 'outside-right' \(outside, right \(the cover\)\) is \d+\.\d mm "
+        r"too long; shorten its text \(no text on it is marked print: true\)",
         message,
     ), message
+
+
+def set_cover_title(content_dir: Path, text: str) -> None:
+    """Replace the programme's Danish name (the cover's title)."""
+    path = content_dir / "programme.yaml"
+    source = path.read_text(encoding="utf-8")
+    start = source.index("da: ", source.index("\nname:"))
+    end = source.index("\n", start)
+    path.write_text(source[: start + 4] + f'"{text.strip()}"' + source[end:], encoding="utf-8")
 
 
 TOO_LONG = "Bevæg dig lidt hver dag. " * 60

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -20,6 +21,7 @@ from urllib.request import url2pathname
 
 import jinja2
 import segno
+from markupsafe import Markup, escape
 
 from patientsite import images, printmarks
 from patientsite.builddate import source_date
@@ -164,8 +166,10 @@ def render_html(
     url = web_address(site_url, content, lang)
     files = [content.programme, content.warning_signs, content.condition, content.self_care]
     reviewed = min(f.review.reviewed_on for f in files)
+    helpers = text_helpers(content, lang)
     context: dict[str, Any] = {
-        **text_helpers(content, lang),
+        **helpers,
+        "t": _whole_numbers(helpers["t"], _phone_numbers(content)),
         "mode": mode,
         "fonts": font_files(),
         "qr": qr_data_uri(url),
@@ -175,6 +179,25 @@ def render_html(
         "review": {"reviewed_on": reviewed},
     }
     return env.get_template(template).render(context)
+
+
+def _phone_numbers(content: Content) -> list[str]:
+    """The phone numbers a printed text may hold: the clinic's, the helpline's, the services'."""
+    numbers = [content.clinic.phone, content.health_region().helpline.number]
+    return [n for n in numbers + [s.number for s in content.site.services] if " " in n]
+
+
+def _whole_numbers(t: Callable[[Any], Markup], numbers: list[str]) -> Callable[[Any], Markup]:
+    """The text helper t, with no line break inside a phone number (no-break spaces)."""
+
+    def whole(text: Any) -> Markup:
+        out = str(t(text))
+        for number in numbers:
+            written = str(escape(number))
+            out = out.replace(written, written.replace(" ", "\u00a0"))
+        return Markup(out)  # t escaped it; only spaces inside phone numbers changed
+
+    return whole
 
 
 def build_leaflet(content: Content, lang: str, templates: Path, site_url: str) -> Leaflet:
@@ -305,7 +328,7 @@ def _walk(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
             _walk_flow(box, names.split(), layout)
             return
         if name := element.get("data-body"):
-            layout.heights[name] = box.margin_height()
+            layout.heights[name] = max(layout.heights.get(name, 0.0), box.margin_height())
         if panel and (mark := element.get("data-print")):
             marks = layout.marked.setdefault(panel, [])
             marks += [] if mark in marks else [mark]
