@@ -220,6 +220,28 @@ def test_a_long_word_breaks_at_a_hyphenation_point(
     assert build_leaflet(content, "da", TEMPLATES, "https://example.test/").pages == 2
 
 
+def test_a_marked_text_is_printed_in_its_print_version(
+    tmp_path: Path, languages: tuple[Language, ...]
+) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    path = tmp_path / "content" / "education.yaml"
+    source = path.read_text(encoding="utf-8")
+    anchor = "  - id: alarm-system\n"
+    short = (
+        "    print: true\n"
+        '    print_text: {da: "Smerte er kroppens alarm.", en: "Pain is the body\'s alarm."}\n'
+    )
+    path.write_text(source.replace(anchor, anchor + short), encoding="utf-8")
+    content = load_content(tmp_path / "content", languages, tmp_path)
+    out = tmp_path / "leaflet.pdf"
+    out.write_bytes(build_leaflet(content, "da", TEMPLATES, "https://example.test/").pdf)
+    text = pdf_text(out)
+    topic = content.education.topics[1]
+    assert squash("Smerte er kroppens alarm.") in text
+    assert squash(topic.title.get("da")) in text
+    assert squash(topic.text.get("da")) not in text
+
+
 def test_a_print_version_must_keep_the_placeholders_and_numbers(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
