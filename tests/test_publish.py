@@ -13,7 +13,7 @@ import pytest
 from patientsite import publish
 from patientsite.publish import PublishError, swap_into_place, write_files
 from tests.conftest import Build, build, copy_project
-from tests.test_leaflet import TOO_LONG, set_self_care_intro
+from tests.test_leaflet import TOO_LONG, set_step
 
 
 def hashes(folder: Path) -> dict[str, str]:
@@ -133,7 +133,7 @@ def test_leaflets_are_moved_in_together_and_other_files_stay(tmp_path: Path) -> 
 
 def break_leaflet(project: Path) -> dict[str, str]:
     """Text too long for its leaflet panel: the build fails in its last step."""
-    set_self_care_intro(project / "content", TOO_LONG)
+    set_step(project / "content", TOO_LONG)
     return {}
 
 

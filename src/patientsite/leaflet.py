@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -20,8 +21,9 @@ from urllib.request import url2pathname
 
 import jinja2
 import segno
+from markupsafe import Markup, escape
 
-from patientsite import images, paths, registry
+from patientsite import images, paths, printmarks, registry
 from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.publish import write_files
@@ -180,6 +182,7 @@ def render_html(
     context: dict[str, Any] = {
         **helpers,
         **declared(content, PRINT_USES, programme, helpers["fill"]),
+        "t": _whole_numbers(helpers["t"], _phone_numbers(content)),
         "mode": mode,
         "fonts": font_files(),
         "qr": qr_data_uri(url),
@@ -189,6 +192,25 @@ def render_html(
         "review": {"reviewed_on": reviewed},
     }
     return env.get_template(template).render(context)
+
+
+def _phone_numbers(content: Content) -> list[str]:
+    """The phone numbers a printed text may hold: the clinic's, the helpline's, the services'."""
+    numbers = [content.clinic.phone, content.health_region().helpline.number]
+    return [n for n in numbers + [s.number for s in content.site.services] if " " in n]
+
+
+def _whole_numbers(t: Callable[[Any], Markup], numbers: list[str]) -> Callable[[Any], Markup]:
+    """The text helper t, with no line break inside a phone number (no-break spaces)."""
+
+    def whole(text: Any) -> Markup:
+        out = str(t(text))
+        for number in numbers:
+            written = str(escape(number))
+            out = out.replace(written, written.replace(" ", "\u00a0"))
+        return Markup(out)  # t escaped it; only spaces inside phone numbers changed
+
+    return whole
 
 
 def build_leaflet(
@@ -204,9 +226,12 @@ def build_leaflet(
     ]
     which = f"{programme}, {lang}" if content.several else lang
     problems = _too_wide_report(which, layout.too_wide)
-    if len(document.pages) != PAGES or full:
+    if len(document.pages) != PAGES or full or layout.overflow:
         too_long = measure_overflow(content, lang, templates, site_url, layout.available, programme)
-        problems.append(_overflow_report(which, too_long, len(document.pages)))
+        too_long.update({panel: round(px / PX_PER_MM, 1) for panel, px in layout.overflow.items()})
+        problems.append(
+            _overflow_report(content, programme, which, too_long, len(document.pages), layout)
+        )
     if problems:
         raise LeafletError("\n".join(problems))
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
@@ -227,22 +252,34 @@ def build_booklet(
     return Leaflet(lang, pdf, len(document.pages))
 
 
-def write_leaflets(content: Content, templates: Path, site_url: str, out: Path) -> list[Path]:
-    """Make every programme's leaflet and booklet in every language, then move them all into
-    out (none if one fails).
-
-    Raises PublishError when out cannot be written (read-only, full disk).
-    """
-    files: dict[str, bytes] = {}
+def make_print(content: Content, templates: Path, site_url: str) -> dict[str, Leaflet]:
+    """Every programme's leaflet and booklet in every language, by its path under the site root."""
+    files: dict[str, Leaflet] = {}
     ids = list(content.programmes)
     for programme in ids:
         for lang in content.languages:
-            leaflet = build_leaflet(content, lang.code, templates, site_url, programme)
-            files[Path(paths.leaflet_path(programme, ids, lang.code)).name] = leaflet.pdf
+            path = paths.leaflet_path(programme, ids, lang.code)
+            files[path] = build_leaflet(content, lang.code, templates, site_url, programme)
         for lang in content.languages:
-            booklet = build_booklet(content, lang.code, templates, site_url, programme)
-            files[Path(paths.booklet_path(programme, ids, lang.code)).name] = booklet.pdf
-    return write_files(out, files)
+            path = paths.booklet_path(programme, ids, lang.code)
+            files[path] = build_booklet(content, lang.code, templates, site_url, programme)
+    return files
+
+
+def write_leaflets(
+    content: Content,
+    templates: Path,
+    site_url: str,
+    out: Path,
+    made: dict[str, Leaflet] | None = None,
+) -> list[Path]:
+    """Make every programme's leaflet and booklet in every language (unless made is given),
+    then move them all into out (none if one fails).
+
+    Raises PublishError when out cannot be written (read-only, full disk).
+    """
+    made = made if made is not None else make_print(content, templates, site_url)
+    return write_files(out, {Path(path).name: leaflet.pdf for path, leaflet in made.items()})
 
 
 def measure_overflow(
@@ -266,11 +303,28 @@ def measure_overflow(
     }
 
 
-def _overflow_report(lang: str, too_long: dict[str, float], pages: int) -> str:
-    lines = [
-        f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {mm} mm too long; shorten its text"
-        for panel, mm in too_long.items()
-    ]
+def _overflow_report(
+    content: Content,
+    programme: str,
+    lang: str,
+    too_long: dict[str, float],
+    pages: int,
+    layout: _Layout,
+) -> str:
+    lines = []
+    for panel in PANELS:
+        if panel not in too_long:
+            continue
+        folder = content.programmes[programme].folder  # the marked texts are a programme's
+        marked = printmarks.places(folder, layout.marked.get(panel, []), content.root.parent)
+        head = (
+            f"leaflet ({lang}): panel '{panel}' ({PANELS[panel]}) is {too_long[panel]} mm too long"
+        )
+        if marked:
+            lines.append(f"{head}; shorten its text or unmark one of the texts printed on it:")
+            lines += [f"  {place}" for place in marked]
+        else:
+            lines.append(f"{head}; shorten its text (no text on it is marked print: true)")
     if not lines:
         lines = [f"leaflet ({lang}): the text does not fit: {pages} pages instead of {PAGES}"]
     return "\n".join(lines)
@@ -283,6 +337,8 @@ class _Layout:
     available: dict[str, float] = field(default_factory=dict)  # CSS height less padding (px)
     heights: dict[str, float] = field(default_factory=dict)  # height its text takes up (px)
     too_wide: dict[tuple[str, str], float] = field(default_factory=dict)  # (panel, word): px
+    overflow: dict[str, float] = field(default_factory=dict)  # text past a flow's last panel (px)
+    marked: dict[str, list[str]] = field(default_factory=dict)  # data-print values per panel
 
 
 def _measure(document: Any) -> _Layout:
@@ -306,13 +362,36 @@ def _walk(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
                 )
                 layout.available.setdefault(name, inner)
             panel, edge = name, box.content_box_x() + box.width
+        elif (names := element.get("data-flow")) and panel is None:
+            _walk_flow(box, names.split(), layout)
+            return
         if name := element.get("data-body"):
-            layout.heights[name] = box.margin_height()
+            layout.heights[name] = max(layout.heights.get(name, 0.0), box.margin_height())
+        if panel and (mark := element.get("data-print")):
+            marks = layout.marked.setdefault(panel, [])
+            marks += [] if mark in marks else [mark]
+    _walk_children(box, panel, edge, layout)
+
+
+def _walk_children(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
     for child in getattr(box, "children", ()):
         if type(child).__name__ == "LineBox":
             _check_line(child, panel, min(edge, box.content_box_x() + box.width), layout)
         else:
             _walk(child, panel, edge, layout)
+
+
+def _walk_flow(box: Any, panels: list[str], layout: _Layout) -> None:
+    """A flow's columns, one per panel; a column past the last panel is text too long for it."""
+    columns = [c for c in box.children if getattr(c, "element", None) is box.element]
+    for index, column in enumerate(columns):
+        panel = panels[min(index, len(panels) - 1)]
+        if index >= len(panels):
+            used = max((c.position_y + c.margin_height() for c in column.children), default=0.0)
+            layout.overflow[panel] = layout.overflow.get(panel, 0.0) + max(
+                0.0, used - column.content_box_y()
+            )
+        _walk_children(column, panel, column.content_box_x() + column.width, layout)
 
 
 def _check_line(line: Any, panel: str | None, edge: float, layout: _Layout) -> None:

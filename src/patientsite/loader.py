@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from patientsite import images, pagelinks, pain, posecheck, registry, triage
+from patientsite import images, pagelinks, pain, posecheck, printmarks, registry, triage
 from patientsite import model as m
 from patientsite.languages import problems as language_problems
 from patientsite.placeholders import names as placeholder_names
@@ -575,6 +575,7 @@ def _cross_check(
         if each.get("pain") is not None:
             yield from pain.check(content, programme, each["pain"])  # type: ignore[arg-type]
         yield from pagelinks.check_links(content, programme, each.get("questions"))
+        yield from printmarks.check(programme.self_care, programme.education, each)
     yield from triage.check_library(content, docs)
 
 

@@ -486,6 +486,8 @@ class Labels(Strict):
     position_prone: Text
     position_side_lying: Text
     position_quadruped: Text
+    leaflet_booklet: Text
+    pages_unit: Text
 
 
 class SiteFile(ContentFile):
@@ -831,6 +833,15 @@ class Section(Strict):
             "Ids of sources (from the file's sources) the section is based on.",
         ),
     )
+    print: bool = Field(
+        default=False,
+        description=describe(
+            "true: afsnittet står også i den trefoldede folder (kun det vigtigste; "
+            "resten står i hæftet med stor skrift).",
+            "true: the section is printed on the tri-fold leaflet too (only what matters most; "
+            "the rest is in the large-print booklet).",
+        ),
+    )
 
 
 class Condition(ContentFile):
@@ -957,6 +968,24 @@ class TitledItem(Strict):
         description=describe(
             "Id'er på kilder fra filens sources, som punktet bygger på.",
             "Ids of sources (from the file's sources) the item is based on.",
+        ),
+    )
+    print: bool = Field(
+        default=False,
+        description=describe(
+            "true: punktet står også i den trefoldede folder (kun det vigtigste; "
+            "resten står i hæftet med stor skrift).",
+            "true: the item is printed on the tri-fold leaflet too (only what matters most; "
+            "the rest is in the large-print booklet).",
+        ),
+    )
+    print_text: Text | None = Field(
+        default=None,
+        description=describe(
+            "En kortere udgave af text til folderen. Skal have de samme pladsholdere og tal "
+            "som text.",
+            "A shorter version of text for the leaflet. Must hold the same placeholders and "
+            "numbers as text.",
         ),
     )
 

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from patientsite import bodymap, images, paths, placeholders, registry
+from patientsite import bodymap, images, paths, placeholders, printfacts, registry
 from patientsite import model as m
 from patientsite.figure import Drawing, draw_pair
 from patientsite.inline import render_inline
@@ -416,6 +416,7 @@ def _render_page(
             (p.programme, link(paths.programme_prefix(p.id, ids)))
             for p in content.programmes.values()
         ],
+        "printed": printfacts.facts,  # size and pages of a PDF this build made, else None
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
         # Another page of this page's programme (or a shared one) by its id in site.yaml.
         "page_by_id": lambda page_id: by_id[page_id],
