@@ -12,6 +12,7 @@ from typing import Any
 
 from patientsite.adapters import i18n as mkdocs_i18n
 from patientsite.languages import language
+from patientsite.paths import language_prefix
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -28,9 +29,10 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     if template_name != "404.html":
         return output_content
     lang = mkdocs_i18n.current_language(config)
-    if lang == mkdocs_i18n.languages(config)[0].code:
+    prefix = language_prefix(lang, mkdocs_i18n.languages(config)[0].code)
+    if not prefix:
         return output_content
-    path = Path(config.site_dir) / lang / "404.html"
+    path = Path(config.site_dir) / prefix / "404.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(output_content, encoding="utf-8")
     return ""  # MkDocs writes nothing for an empty template, so the root keeps the default

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from patientsite.model import Language
+from patientsite.paths import language_prefix
 
 
 def _plugin(config: Any) -> Any:
@@ -49,13 +50,13 @@ def split_search_index(site_dir: Path, default: str, others: list[str]) -> dict[
     """
     merged_path = site_dir / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    prefixes = tuple(f"{code}/" for code in others)
+    prefixes = tuple(language_prefix(code, default) for code in others)
     counts: dict[str, int] = {}
     own = [d for d in merged["docs"] if not d["location"].startswith(prefixes)]
     _write_index(merged_path, merged, own)
     counts[default] = len(own)
     for code in others:
-        prefix = f"{code}/"
+        prefix = language_prefix(code, default)
         docs = [
             {**d, "location": d["location"][len(prefix) :]}
             for d in merged["docs"]
@@ -63,7 +64,7 @@ def split_search_index(site_dir: Path, default: str, others: list[str]) -> dict[
         ]
         config = {**merged["config"], "lang": [code]}
         _write_index(
-            site_dir / code / "search" / "search_index.json", {**merged, "config": config}, docs
+            site_dir / prefix / "search" / "search_index.json", {**merged, "config": config}, docs
         )
         counts[code] = len(docs)
     return counts
