@@ -85,7 +85,8 @@ def test_each_exercise_shows_the_review_that_covers_its_drawings(content: Conten
 
 def test_make_figures_writes_the_page_and_its_pdf(content: Content, tmp_path: Path) -> None:
     page, pdf = write_sheet(content, "da", TEMPLATES, PAGES, tmp_path)
-    assert page.name == "figures-da.html" and '<html lang="da" dir="ltr">' in page.read_text("utf-8")
+    assert page.name == "figures-da.html"
+    assert '<html lang="da" dir="ltr">' in page.read_text("utf-8")
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
