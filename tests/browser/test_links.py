@@ -146,7 +146,8 @@ def test_the_404_pages_speak_their_own_language(served: Served, lang: str) -> No
         for code in LANGUAGES
     }
     page = texts[lang]
-    assert f'<html lang="{lang}"' in page
+    html = page[page.index("<html") : page.index(">", page.index("<html"))]
+    assert f'lang="{lang}"' in html and 'dir="ltr"' in html
     h1 = page.split("<h1", 1)[1].split("</h1>", 1)[0]
     others = [texts[c].split("<h1", 1)[1].split("</h1>", 1)[0] for c in LANGUAGES if c != lang]
     assert all(h1 != other for other in others), f"{prefix}404.html has the heading of another"
