@@ -11,7 +11,7 @@ import pytest
 
 from patientsite.loader import Content
 from patientsite.model import Language
-from patientsite.render import targets
+from patientsite.render import UNSEARCHED, targets
 from tests.conftest import Build, build, copy_project
 from tests.sitetools import read_page, resolve
 from tests.test_validation import edit
@@ -91,7 +91,7 @@ def test_language_switcher_leads_to_the_same_page(
 
 
 def test_each_language_searches_only_its_own_pages(
-    built: Build, pages: list[tuple[str, str]], languages: tuple[Language, ...]
+    built: Build, content: Content, pages: list[tuple[str, str]], languages: tuple[Language, ...]
 ) -> None:
     default = languages[0].code
     for lang in languages:
@@ -99,8 +99,10 @@ def test_each_language_searches_only_its_own_pages(
         index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [lang.code]
         page_docs = [d for d in index["docs"] if "#" not in d["location"]]
-        expected = {path for path, code in pages if code == lang.code}
+        searched = {t.path for t in targets(content) if t.template not in UNSEARCHED}
+        expected = {path for path, code in pages if code == lang.code and path in searched}
         assert {d["location"] for d in page_docs} == expected
+        assert "" not in expected  # the home page repeats the programme page: not searched
         for doc in page_docs:
             html = page_file(built.site, doc["location"], lang.code, default)
             assert read_page(html).lang == lang.code

@@ -53,6 +53,11 @@ class Target:
     id: str = ""  # its page id in site.yaml ('' for an exercise's page)
 
 
+# Pages left out of the search index: the home page repeats the programme page (its
+# introduction, how to start, the clinic), and every page loads the index on a first visit.
+UNSEARCHED = frozenset({"home"})
+
+
 def language_prefix(content: Content, lang: str) -> str:
     """Where a language's pages live below the site root: '' for the default, 'en/' otherwise."""
     return paths.language_prefix(lang, content.languages[0].code)
@@ -433,6 +438,8 @@ def _render_page(
     assert tuple(front) == FRONT_MATTER  # the keys theme_text.mark_escaped marks as safe
     if target.programme is not None:  # the theme's banner follows the page's programme
         front["programme"] = target.programme
+    if target.template in UNSEARCHED:
+        front["search"] = {"exclude": True}
     header = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
     )
