@@ -84,7 +84,8 @@ def test_an_unknown_source_in_a_section_is_refused_at_its_place(
     assert len(problem) == 1
     assert problem[0].startswith(
         f"{PAIN_SHOWN}:{where}: sections[2].sources[1]: unknown source 'riis-laenderyg' "
-        "(expected one of: dmp-ibuprofen, gladryg-back-pain, irf-haandkoeb, nice-ng59, "
+        "(expected one of: dmp-ibuprofen, gladryg-back-pain, irf-haandkoeb, "
+        "ism-haandkoeb-alder, nice-ng59, "
     )
 
 
@@ -111,8 +112,9 @@ def test_the_rule_needs_a_source_it_lists(project: Path, languages: tuple[Langua
 def test_a_link_to_an_unknown_warning_card_is_refused(
     project: Path, languages: tuple[Language, ...]
 ) -> None:
-    edit(project, PAIN, "cards: [emergency, urgent]", "cards: [emergency, same-day]")
-    where = position(project, PAIN, "cards: [emergency, same-day]", "same-day")
+    card_links = "cards: [emergency, urgent, contact-clinic]"
+    edit(project, PAIN, card_links, "cards: [emergency, same-day, contact-clinic]")
+    where = position(project, PAIN, "cards: [emergency, same-day", "same-day")
     assert problems(project, languages) == [
         f"{PAIN_SHOWN}:{where}: sections[5].cards[1]: unknown card 'same-day' (expected "
         "one of: emergency, urgent, contact-clinic; the ids of the levels in warning_signs.yaml)"
@@ -165,12 +167,15 @@ def test_a_pain_text_that_names_a_red_flag_sign_is_refused(
     ]
 
 
-def test_the_flare_up_plan_links_to_the_112_and_the_same_day_card(content: Content) -> None:
+def test_the_flare_up_plan_links_to_the_112_the_same_day_and_the_clinic_card(
+    content: Content,
+) -> None:
     linked = [
         card for section in content.programmes["back"].pain.sections for card in section.cards
     ]
     urgency = {level.id: level.urgency for level in content.programmes["back"].warning_signs.levels}
-    assert sorted(urgency[card] for card in linked) == ["emergency", "urgent"]
+    # The clinic's card holds the flare-up that does not settle (pain worse over time).
+    assert sorted(urgency[card] for card in linked) == ["emergency", "routine", "urgent"]
 
 
 # --- the built site ---------------------------------------------------------------------
