@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -50,9 +51,9 @@ def two(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def text_of(site: Path, rel: str) -> str:
     """The text of one built page's article, tags left out."""
-    html = (site / rel).read_text(encoding="utf-8")
-    article = html[html.index("<article") : html.index("</article>")]
-    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+    page = (site / rel).read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article)).split())
 
 
 def test_each_programme_page_shows_its_own_numbers(two: Build) -> None:
@@ -97,6 +98,17 @@ def test_each_leaflet_gives_its_own_programme(two: Build) -> None:
     assert "Hip training programme" in " ".join(text.split())
     back = PdfReader(two.site / "downloads" / "leaflet-back-en.pdf").metadata
     assert back is not None and str(back.title).startswith("Supervised training")
+
+
+def test_no_page_of_either_programme_shows_a_placeholder(two: Build) -> None:
+    unfilled = {
+        str(page.relative_to(two.site)): found
+        for page in two.site.rglob("*.html")
+        if (found := re.findall(r"\{[a-z_]+\}", text_of(two.site, str(page.relative_to(two.site)))))
+    }
+    assert unfilled == {}
+    listing = text_of(two.site, "index.html")
+    assert "Forløbet varer 6–8 uger." in listing and "Forløbet varer 10–12 uger." in listing
 
 
 def test_the_navigation_has_a_section_per_programme(two: Build) -> None:

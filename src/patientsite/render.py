@@ -417,9 +417,15 @@ def _render_page(
         "file_link": file_link,
         "leaflet": paths.leaflet_path(scope, ids, lang),
         "booklet": paths.booklet_path(scope, ids, lang),
+        # The programmes (name, address, summary), each text filled in its own programme.
         "programmes": [
-            (p.programme, link(paths.programme_prefix(p.id, ids)))
+            (
+                render_inline(placeholders.fill(p.programme.name.get(lang), values)),
+                link(paths.programme_prefix(p.id, ids)),
+                render_inline(placeholders.fill(p.programme.summary.get(lang), values)),
+            )
             for p in content.programmes.values()
+            for values in [content.placeholders(lang, p.id)]
         ],
         "printed": printfacts.facts,  # size and pages of a PDF this build made, else None
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
