@@ -184,6 +184,7 @@ class Labels(Strict):
     position_quadruped: Text
     leaflet_booklet: Text
     pages_unit: Text
+    continues: Text
 
 
 class SiteFile(ContentFile):
