@@ -91,9 +91,10 @@ def test_a_card_going_on_between_panels_not_seen_together_is_refused(
 
 
 def test_continues_stands_only_where_a_card_goes_on(tmp_path: Path, content: Content) -> None:
-    """With the emergency card alone inside, only the left panel's foot says "continues"."""
+    """With the emergency card alone inside, only the left panel says to unfold for the rest."""
     both = '("emergency", "urgent")'
     templates = copy_templates(tmp_path, both, '("emergency",)')
     out = tmp_path / "leaflet.pdf"
     out.write_bytes(build_leaflet(content, "da", templates, URL).pdf)
-    assert pdf_text(out).count("Fortsætter") == 1
+    text = pdf_text(out)
+    assert text.count("Fortsætter") == 1 and "Fortsætter,nårdufolderud" in text

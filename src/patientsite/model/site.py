@@ -185,6 +185,7 @@ class Labels(Strict):
     leaflet_booklet: Text
     pages_unit: Text
     continues: Text
+    continues_unfold: Text
 
 
 class SiteFile(ContentFile):
