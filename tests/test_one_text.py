@@ -3,15 +3,17 @@ word, what the tri-fold and the large-print booklet print from the same content 
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 from xml.etree.ElementTree import Element
 
 import pytest
 import tinyhtml5
 
+from patientsite.bodymap import body_map, programme_regions
 from patientsite.leaflet import render_html
 from patientsite.loader import Content
-from patientsite.render import render_site, source_name
+from patientsite.render import render_figures, render_site, source_name
 from tests.conftest import ROOT
 
 WEB = ROOT / "overrides" / "content"
@@ -99,3 +101,17 @@ def test_who_it_is_for_and_the_steps_print_the_words_of_the_web(
     ]
     assert criteria in lists and steps in lists
     assert len(criteria) == len(content.programmes["back"].programme.target_group.criteria)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_booklet_shows_the_body_picture_of_the_web_with_its_text(
+    site: dict[str, str], content: Content, lang: str
+) -> None:
+    web = classed(web_page(site, content, "", lang), "ps-body-map")[0].find("img")
+    paper = classed(printed(content, lang, "booklet.html"), "body-map")[0].find("img")
+    assert web is not None and paper is not None
+    assert paper.get("alt") == web.get("alt")
+    drawn = body_map(programme_regions(content.programmes["back"].programme))
+    head, data = str(paper.get("src")).split(",", 1)
+    assert head == "data:image/svg+xml;base64"
+    assert base64.b64decode(data) == render_figures(content, WEB)[drawn.path]

@@ -24,11 +24,11 @@ import jinja2
 import segno
 from markupsafe import Markup, escape
 
-from patientsite import images, paths, printmarks, registry
+from patientsite import bodymap, images, paths, printmarks, registry
 from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.publish import write_files
-from patientsite.render import declared, text_helpers
+from patientsite.render import body_map_svg, declared, page_environment, text_helpers
 
 PANELS = {
     "outside-left": "outside, left (the flap that folds in)",
@@ -203,6 +203,7 @@ def render_html(
         "qr": qr_data_uri(url),
         "web_url": url,
         "logo": _logo_uri(content),
+        "body_map": lambda: _body_map(shown.programme, templates.parent / "content"),
         "issued": issue_date(content, programme).isoformat(),
         "review": {"reviewed_on": reviewed},
     }
@@ -472,6 +473,21 @@ def _start(text: str, length: int = 40) -> str:
 def _body_heights(document: Any) -> dict[str, float]:
     """The height each panel's text takes up (cut off at the page end if it runs over)."""
     return _measure(document).heights
+
+
+@dataclass(frozen=True)
+class _BodyMap:
+    """The programme's body picture for print: a data: URI and its size in CSS pixels."""
+
+    uri: str
+    size: tuple[int, int]
+
+
+def _body_map(programme: Any, pages: Path) -> _BodyMap:
+    """The body picture the programme's pages show, drawn by their template (in pages)."""
+    drawn = bodymap.body_map(bodymap.programme_regions(programme))
+    svg = body_map_svg(page_environment(pages), drawn)
+    return _BodyMap(images.data_uri(images.Image(svg, ".svg", None)), drawn.size)
 
 
 def _logo_uri(content: Content) -> str | None:
