@@ -63,9 +63,10 @@ def test_the_back_is_never_seen_with_another_panel() -> None:
 
 
 def copy_templates(tmp_path: Path, old: str, new: str) -> Path:
-    """The leaflet's templates with one change to leaflet.html."""
+    """The leaflet's templates with one change to leaflet.html (the page templates beside)."""
     folder = tmp_path / "leaflet"
     shutil.copytree(TEMPLATES, folder)
+    shutil.copytree(TEMPLATES.parent / "content", tmp_path / "content")
     page = folder / "leaflet.html"
     source = page.read_text(encoding="utf-8")
     assert old in source

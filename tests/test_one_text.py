@@ -103,12 +103,13 @@ def test_who_it_is_for_and_the_steps_print_the_words_of_the_web(
     assert len(criteria) == len(content.programmes["back"].programme.target_group.criteria)
 
 
+@pytest.mark.parametrize("template", FORMATS)
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_the_booklet_shows_the_body_picture_of_the_web_with_its_text(
-    site: dict[str, str], content: Content, lang: str
+def test_print_shows_the_body_picture_of_the_web_with_its_text(
+    site: dict[str, str], content: Content, lang: str, template: str
 ) -> None:
     web = classed(web_page(site, content, "", lang), "ps-body-map")[0].find("img")
-    paper = classed(printed(content, lang, "booklet.html"), "body-map")[0].find("img")
+    paper = classed(printed(content, lang, template), "body-map")[0].find("img")
     assert web is not None and paper is not None
     assert paper.get("alt") == web.get("alt")
     drawn = body_map(programme_regions(content.programmes["back"].programme))
