@@ -133,7 +133,7 @@ def test_two_builds_give_identical_bytes(content: Content) -> None:
 
 
 def set_step(content_dir: Path, text: str) -> None:
-    """Replace the Danish second step of how to start (printed on the inside left panel)."""
+    """Replace the Danish second step of how to start (printed on the flap)."""
     path = content_dir / "programmes/back/programme.yaml"
     source = path.read_text(encoding="utf-8")
     start = source.index("da: ", source.index("- da: ", source.index("getting_started:")) + 6)
@@ -156,17 +156,19 @@ def test_text_that_does_not_fit_names_the_panel_and_the_texts_marked_to_print(
     tmp_path: Path, languages: tuple[Language, ...]
 ) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    lines = mark_for_print(tmp_path / "content", ["heat-or-cold", "exercise-and-stretching"])
+    marked = ["avoid-what-hurts", "rest-briefly", "heat-or-cold", "exercise-and-stretching"]
+    lines = mark_for_print(tmp_path / "content", marked)
     content = load_content(tmp_path / "content", languages, tmp_path)
     with pytest.raises(LeafletError) as caught:
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
     message = re.sub(r"is \d+\.\d mm too long", "is N mm too long", str(caught.value))
     assert message == (
-        "leaflet (da): panel 'inside-right' (inside, right) is N mm too long; shorten its text "
-        "or unmark one of the texts printed on it:\n"
-        f"  content/programmes/back/self_care.yaml:{lines[0]}:5: items[0].print: marked to print\n"
-        f"  content/programmes/back/self_care.yaml:{lines[1]}:5: items[3].print: marked to print\n"
-        f"  content/programmes/back/self_care.yaml:{lines[2]}:5: items[4].print: marked to print"
+        "leaflet (da): panel 'outside-middle' (outside, middle (the back)) is N mm too long; "
+        "shorten its text or unmark one of the texts printed on it:\n"
+        + "\n".join(
+            f"  content/programmes/back/self_care.yaml:{line}:5: items[{n}].print: marked to print"
+            for n, line in enumerate(lines)
+        )
     )
 
 
@@ -209,7 +211,8 @@ def test_a_word_wider_than_its_panel_is_named(
         build_leaflet(content, "da", TEMPLATES, "https://example.test/")
     message = str(caught.value)
     assert re.fullmatch(
-        r"leaflet \(da\): panel 'inside-left' \(inside, left\): a word is \d+\.\d mm wider "
+        r"leaflet \(da\): panel 'outside-left' \(outside, left \(the flap that folds in\)\): "
+        r"a word is \d+\.\d mm wider "
         r"than the panel \('x{40}…'\); shorten it or add a hyphen",
         message,
     ), message

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,11 +24,11 @@ import jinja2
 import segno
 from markupsafe import Markup, escape
 
-from patientsite import images, paths, printmarks, registry
+from patientsite import bodymap, images, paths, printmarks, registry
 from patientsite.builddate import source_date
 from patientsite.loader import Content
 from patientsite.publish import write_files
-from patientsite.render import declared, text_helpers
+from patientsite.render import body_map_svg, declared, page_environment, text_helpers
 
 PANELS = {
     "outside-left": "outside, left (the flap that folds in)",
@@ -38,6 +39,17 @@ PANELS = {
     "inside-right": "inside, right",
 }
 PAGES = 2
+
+# Which panels a reader sees at the same time. Folded in three (a letter fold), the leaflet
+# shows the cover; opening the cover shows the inside's left panel beside the outside of the
+# flap; opening the flap shows the whole inside at once. The back is only seen by turning the
+# leaflet over. A card may go on from one panel to another only where both are seen together.
+SEEN_TOGETHER = (
+    frozenset({"inside-left", "outside-left"}),
+    frozenset({"inside-left", "inside-middle", "inside-right"}),
+)
+# The panels whose foot may say "continues →" (the inside flow's columns but the last).
+CONTINUED = ("inside-left", "inside-middle")
 PX_PER_MM = 96 / 25.4
 
 
@@ -168,10 +180,12 @@ def render_html(
     mode: str = "print",
     template: str = "leaflet.html",
     programme: str | None = None,
+    continues: tuple[str, ...] = CONTINUED,
 ) -> str:
     """The leaflet's (or with template="booklet.html", the booklet's) HTML in one language.
 
-    programme: whose leaflet (default: the first programme)."""
+    programme: whose leaflet (default: the first programme); continues: the panels whose
+    foot says that a card goes on in the next one."""
     programme = programme or next(iter(content.programmes))
     env = print_environment(templates)
     url = web_address(site_url, content, lang, programme)
@@ -184,10 +198,12 @@ def render_html(
         **declared(content, PRINT_USES, programme, helpers["fill"]),
         "t": _whole_numbers(helpers["t"], _phone_numbers(content)),
         "mode": mode,
+        "continues": continues,
         "fonts": font_files(),
         "qr": qr_data_uri(url),
         "web_url": url,
         "logo": _logo_uri(content),
+        "body_map": lambda: _body_map(shown.programme, templates.parent / "content"),
         "issued": issue_date(content, programme).isoformat(),
         "review": {"reviewed_on": reviewed},
     }
@@ -221,11 +237,17 @@ def build_leaflet(
     html = render_html(content, lang, templates, site_url, programme=programme)
     document = render_document(html, templates)  # WeasyPrint takes about a second to import
     layout = _measure(document)
+    if (continued := layout.continued()) != layout.continues:  # a card ends at a column's foot
+        html = render_html(
+            content, lang, templates, site_url, programme=programme, continues=continued
+        )
+        document = render_document(html, templates)
+        layout = _measure(document)
     full = [
         panel for panel, height in layout.heights.items() if height > layout.available[panel] - 0.5
     ]
     which = f"{programme}, {lang}" if content.several else lang
-    problems = _too_wide_report(which, layout.too_wide)
+    problems = _too_wide_report(which, layout.too_wide) + _torn_report(which, layout)
     if len(document.pages) != PAGES or full or layout.overflow:
         too_long = measure_overflow(content, lang, templates, site_url, layout.available, programme)
         too_long.update({panel: round(px / PX_PER_MM, 1) for panel, px in layout.overflow.items()})
@@ -339,6 +361,22 @@ class _Layout:
     too_wide: dict[tuple[str, str], float] = field(default_factory=dict)  # (panel, word): px
     overflow: dict[str, float] = field(default_factory=dict)  # text past a flow's last panel (px)
     marked: dict[str, list[str]] = field(default_factory=dict)  # data-print values per panel
+    cards: dict[str, list[str]] = field(default_factory=dict)  # a card's panels, in text order
+    continues: tuple[str, ...] = ()  # the panels whose foot says "continues →"
+
+    def continued(self) -> tuple[str, ...]:
+        """The panels a card goes on from, in the order of PANELS."""
+        going_on = {panel for shown in self.cards.values() for panel in shown[:-1]}
+        return tuple(panel for panel in PANELS if panel in going_on)
+
+    def torn(self) -> dict[str, tuple[str, str]]:
+        """Each card that goes on between two panels a reader never sees together."""
+        return {
+            card: (first, then)
+            for card, shown in self.cards.items()
+            for first, then in itertools.pairwise(shown)
+            if not any({first, then} <= seen for seen in SEEN_TOGETHER)
+        }
 
 
 def _measure(document: Any) -> _Layout:
@@ -367,6 +405,11 @@ def _walk(box: Any, panel: str | None, edge: float, layout: _Layout) -> None:
             return
         if name := element.get("data-body"):
             layout.heights[name] = max(layout.heights.get(name, 0.0), box.margin_height())
+        if panel and (card := element.get("data-card")):
+            shown = layout.cards.setdefault(card, [])
+            shown += [] if shown[-1:] == [panel] else [panel]
+        if mark := element.get("data-continues"):
+            layout.continues += (mark,)
         if panel and (mark := element.get("data-print")):
             marks = layout.marked.setdefault(panel, [])
             marks += [] if mark in marks else [mark]
@@ -414,6 +457,15 @@ def _too_wide_report(lang: str, too_wide: dict[tuple[str, str], float]) -> list[
     ]
 
 
+def _torn_report(lang: str, layout: _Layout) -> list[str]:
+    return [
+        f"leaflet ({lang}): the warning card '{card}' goes on from panel '{first}' "
+        f"({PANELS[first]}) to '{then}' ({PANELS[then]}), which are not seen together; "
+        "keep it on one panel or on the inside"
+        for card, (first, then) in layout.torn().items()
+    ]
+
+
 def _start(text: str, length: int = 40) -> str:
     return text if len(text) <= length else text[:length] + "…"
 
@@ -421,6 +473,21 @@ def _start(text: str, length: int = 40) -> str:
 def _body_heights(document: Any) -> dict[str, float]:
     """The height each panel's text takes up (cut off at the page end if it runs over)."""
     return _measure(document).heights
+
+
+@dataclass(frozen=True)
+class _BodyMap:
+    """The programme's body picture for print: a data: URI and its size in CSS pixels."""
+
+    uri: str
+    size: tuple[int, int]
+
+
+def _body_map(programme: Any, pages: Path) -> _BodyMap:
+    """The body picture the programme's pages show, drawn by their template (in pages)."""
+    drawn = bodymap.body_map(bodymap.programme_regions(programme))
+    svg = body_map_svg(page_environment(pages), drawn)
+    return _BodyMap(images.data_uri(images.Image(svg, ".svg", None)), drawn.size)
 
 
 def _logo_uri(content: Content) -> str | None:

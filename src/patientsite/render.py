@@ -355,8 +355,18 @@ def render_figures(
                 out[file.path] = _own_image(content, str(fig.image)).data
     for programme in content.programmes.values():
         drawn = bodymap.body_map(bodymap.programme_regions(programme.programme))
-        out[drawn.path] = env.get_template("_body_map.html").render(map=drawn).encode("utf-8")
+        out[drawn.path] = body_map_svg(env, drawn)
     return out
+
+
+def body_map_svg(env: jinja2.Environment, drawn: bodymap.BodyMap) -> bytes:
+    """The body picture as the SVG file the pages show (and print embeds)."""
+    return env.get_template("_body_map.html").render(map=drawn).encode("utf-8")
+
+
+def page_environment(templates: Path) -> jinja2.Environment:
+    """The page templates' Jinja environment (one per folder)."""
+    return _environment(templates)
 
 
 def _render_page(

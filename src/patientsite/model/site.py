@@ -184,6 +184,8 @@ class Labels(Strict):
     position_quadruped: Text
     leaflet_booklet: Text
     pages_unit: Text
+    continues: Text
+    continues_unfold: Text
 
 
 class SiteFile(ContentFile):
