@@ -447,7 +447,7 @@ def _render_page(
     }
     body = env.get_template(f"{target.template}.html").render(context)
     # Escaped here, at rest: the theme prints these unescaped (see theme_text).
-    front = {
+    front: dict[str, Any] = {
         "title": str(theme_text(fill(target.title))),
         "description": str(theme_text(fill(target.description))),
     }
