@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.loader import Content, load_content
+from patientsite.loader import Content
 from patientsite.model import Language
-from patientsite.problems import ContentError
 from tests.conftest import ROOT, Build
+from tests.test_triage import edit, problems
 
 PAIN = "programmes/back/pain.yaml"
 PAIN_SHOWN = f"content/{PAIN}"
@@ -25,26 +25,11 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    """Replace the first old by new in one content file."""
-    path = project / "content" / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def position(project: Path, rel: str, needle: str, key: str) -> str:
     """'line:column' of `key` on the first line of a content file that holds needle."""
     lines = (project / "content" / rel).read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines, start=1) if needle in line)
     return f"{number}:{lines[number - 1].index(key) + 1}"
-
-
-def problems(project: Path, languages: tuple[Language, ...]) -> list[str]:
-    """Every problem load_content reports, as printed."""
-    with pytest.raises(ContentError) as caught:
-        load_content(project / "content", languages, project)
-    return [str(p) for p in caught.value.problems]
 
 
 # --- the file and its checks ------------------------------------------------------------

@@ -7,7 +7,6 @@ and take their values from the programme of the page being made.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from patientsite import registry
 if TYPE_CHECKING:  # the loader's types; it imports this module
     from patientsite.loader import Content, Programme
 
-PATTERN = re.compile(r"\{([a-z_]+)\}")
+PATTERN = m.PLACEHOLDER  # {name}: the one pattern the model checks texts with
 
 
 def names(scope: registry.Scope, services: Iterable[str] = ()) -> frozenset[str]:

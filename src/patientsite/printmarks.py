@@ -16,7 +16,6 @@ from patientsite.problems import Problem, display_path
 from patientsite.yamlsource import Loc, YamlDocument, problem_at, read_yaml
 
 _PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -53,7 +52,7 @@ def print_text_problems(
         for lang, full in item.text.root.items():
             short = item.print_text.root.get(lang, "")
             for what, pattern, show in (
-                ("placeholders", PLACEHOLDER, "{{{}}}"),
+                ("placeholders", m.PLACEHOLDER, "{{{}}}"),
                 ("numbers", NUMBER, "{}"),
             ):
                 wanted = sorted(set(pattern.findall(full)))

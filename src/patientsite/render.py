@@ -154,6 +154,23 @@ def review_dates(content: Content) -> dict[str, date]:
     }
 
 
+def programme_list(content: Content, lang: str) -> list[tuple[Markup, str, Markup]]:
+    """Each programme's name, folder below the language root and summary, each text filled in
+    its own programme (the page that lists them belongs to none)."""
+    ids = list(content.programmes)
+    out = []
+    for programme in content.programmes.values():
+        values = content.placeholders(lang, programme.id)
+        out.append(
+            (
+                render_inline(placeholders.fill(programme.programme.name.get(lang), values)),
+                paths.programme_prefix(programme.id, ids),
+                render_inline(placeholders.fill(programme.programme.summary.get(lang), values)),
+            )
+        )
+    return out
+
+
 def home_programme(content: Content, exercise: m.Exercise | None = None) -> str:
     """The programme a shared page links into: the first that has the exercise, else the first."""
     for programme in content.programmes.values():
@@ -184,8 +201,9 @@ def render_site(
     figures = figure_files(content)
     for lang in content.languages:
         # Once per language and programme, not per page: the helpers sort the exercises.
+        shared = {"qr_tables_json": qr_json, "programmes": programme_list(content, lang.code)}
         helpers = {
-            scope: {**text_helpers(content, lang.code, scope), "qr_tables_json": qr_json}
+            scope: {**text_helpers(content, lang.code, scope), **shared}
             for scope in [None, *content.programmes]
         }
         for target in pages:
@@ -427,16 +445,6 @@ def _render_page(
         "file_link": file_link,
         "leaflet": paths.leaflet_path(scope, ids, lang),
         "booklet": paths.booklet_path(scope, ids, lang),
-        # The programmes (name, address, summary), each text filled in its own programme.
-        "programmes": [
-            (
-                render_inline(placeholders.fill(p.programme.name.get(lang), values)),
-                link(paths.programme_prefix(p.id, ids)),
-                render_inline(placeholders.fill(p.programme.summary.get(lang), values)),
-            )
-            for p in content.programmes.values()
-            for values in [content.placeholders(lang, p.id)]
-        ],
         "printed": printfacts.facts,  # size and pages of a PDF this build made, else None
         "exercise_link": lambda ex_id: page_link("exercises") + f"{ex_id}/",
         # Another page of this page's programme (or a shared one) by its id in site.yaml.

@@ -54,8 +54,8 @@ class Section(Strict):
     )
 
 
-class Condition(ContentFile):
-    """condition.yaml: what is wrong."""
+class Article(ContentFile):
+    """A page-shaped file: a heading and a short introduction (its sections come after)."""
 
     title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
     summary: Text = Field(
@@ -63,6 +63,11 @@ class Condition(ContentFile):
             "Kort indledning øverst på siden.", "A short introduction at the top of the page."
         )
     )
+
+
+class Condition(Article):
+    """condition.yaml: what is wrong."""
+
     sections: list[Section] = Field(
         min_length=1,
         description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
@@ -114,15 +119,9 @@ class PainSection(Section):
         return self
 
 
-class Pain(ContentFile):
+class Pain(Article):
     """pain.yaml: pain during and after exercise, flare-ups and pain medicine."""
 
-    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
-    summary: Text = Field(
-        description=describe(
-            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
-        )
-    )
     rule: PainRule = Field(
         description=describe(
             "Reglen for, hvor ondt træning må gøre (smertemonitoreringsmodellen).",
@@ -535,15 +534,9 @@ class PracticalTexts(Strict):
     )
 
 
-class Expect(ContentFile):
+class Expect(Article):
     """expect.yaml: before, during and after the programme, with the clinic's practicalities."""
 
-    title: Title = Field(description=describe("Sidens overskrift.", "The page heading."))
-    summary: Text = Field(
-        description=describe(
-            "Kort indledning øverst på siden.", "A short introduction at the top of the page."
-        )
-    )
     sections: list[Section] = Field(
         min_length=1,
         description=describe("Sidens afsnit i rækkefølge.", "The page's sections, in order."),
